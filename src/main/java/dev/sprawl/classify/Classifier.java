@@ -1,0 +1,111 @@
+package dev.sprawl.classify;
+
+import dev.sprawl.detect.Match;
+import dev.sprawl.rules.Confidence;
+import dev.sprawl.rules.Rule;
+import dev.sprawl.rules.Validators;
+import dev.sprawl.source.Blob;
+import dev.sprawl.source.Provenance;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Turns matches into findings: a location for each place the blob was found (line and column from
+ * the bytes), offline validation, and the confidence model:
+ * <ul>
+ *   <li>start from the rule's confidence ({@code high} unless the rule says otherwise);</li>
+ *   <li>a weak value (under the rule's {@code minEntropy}; for generic rules also a name, path or
+ *       plain word) is {@code low} ({@code attributes.strength: weak});</li>
+ *   <li>a failing offline checksum lowers one level ({@code attributes.checksum: invalid});</li>
+ *   <li>a generic rule's hit in a test or docs file lowers one level.</li>
+ * </ul>
+ */
+public final class Classifier {
+
+    private Classifier() {
+    }
+
+    public static List<Finding> classify(Blob blob, List<Match> matches) {
+        List<Finding> out = new ArrayList<>();
+        if (matches.isEmpty()) {
+            return out;
+        }
+        LineCounter lines = new LineCounter(blob.data(), blob.length());
+        for (Match m : matches) {
+            Rule rule = m.rule();
+            SortedMap<String, String> attributes = new TreeMap<>();
+            Confidence confidence = rule.confidence();
+            if (m.weak()) {
+                confidence = Confidence.LOW;
+                attributes.put("strength", "weak");
+            }
+            if (rule.validate() != null) {
+                boolean valid = Validators.check(rule.validate(), m.secret().reveal());
+                attributes.put("checksum", valid ? "valid" : "invalid");
+                if (!valid) {
+                    confidence = confidence.lower();
+                }
+            }
+            int line = lines.lineOf(m.start());
+            int column = lines.columnOf(m.start());
+            for (Provenance p : blob.provenances()) {
+                String context = PathContext.guess(p.path());
+                Confidence c = confidence;
+                if (rule.isGeneric() && (context.equals("test") || context.equals("docs"))) {
+                    c = c.lower();
+                }
+                out.add(new Finding(rule, m.secret(), c, attributes,
+                        new Location(p.source(), p.path(), line, column, context, p.details())));
+            }
+        }
+        return out;
+    }
+
+    /** Line and column of byte offsets, for offsets asked in increasing order (as matches are sorted). */
+    static final class LineCounter {
+        private final byte[] data;
+        private final int length;
+        private int pos;
+        private int line = 1;
+        private int lineStart;
+
+        LineCounter(byte[] data, int length) {
+            this.data = data;
+            this.length = length;
+        }
+
+        int lineOf(int offset) {
+            advance(offset);
+            return line;
+        }
+
+        /** 1-based column in characters: UTF-8 continuation bytes do not count. */
+        int columnOf(int offset) {
+            advance(offset);
+            int col = 1;
+            for (int i = lineStart; i < offset; i++) {
+                if ((data[i] & 0xC0) != 0x80) {
+                    col++;
+                }
+            }
+            return col;
+        }
+
+        private void advance(int offset) {
+            if (offset < pos) {
+                pos = 0;
+                line = 1;
+                lineStart = 0;
+            }
+            int end = Math.min(offset, length);
+            for (; pos < end; pos++) {
+                if (data[pos] == '\n') {
+                    line++;
+                    lineStart = pos + 1;
+                }
+            }
+        }
+    }
+}

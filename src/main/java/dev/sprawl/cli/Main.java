@@ -1,0 +1,42 @@
+package dev.sprawl.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** Entry point. Only {@link #main} exits; everything else returns an exit code. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(args, out, err, System.console() != null);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Runs sprawl with the given streams.
+     *
+     * @param terminal stdout is an interactive terminal (default format table, colours)
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, boolean terminal) {
+        CommandLine cl = new CommandLine(new SprawlCommand(terminal));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("sprawl: internal error: " + ex.getClass().getName()
+                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+            return ExitCode.INCOMPLETE.code();
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,217 @@
+package dev.sprawl.cli;
+
+import dev.sprawl.inventory.Inventory;
+import dev.sprawl.inventory.SecretEntry;
+import dev.sprawl.report.JsonReporter;
+import dev.sprawl.report.ReportOptions;
+import dev.sprawl.report.Reporter;
+import dev.sprawl.report.TableReporter;
+import dev.sprawl.rules.Confidence;
+import dev.sprawl.rules.RuleLoadException;
+import dev.sprawl.rules.RuleSet;
+import dev.sprawl.scan.ScanRequest;
+import dev.sprawl.scan.Scanner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = "Scan directories and files for secrets and print the inventory.",
+        footer = ExitCode.HELP)
+final class ScanCommand implements Callable<Integer> {
+
+    enum Format { table, json }
+
+    enum FailOn { any, new_, never;
+        @Override
+        public String toString() {
+            return this == new_ ? "new" : name();
+        }
+    }
+
+    @ParentCommand
+    SprawlCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "TARGET", arity = "0..*",
+            description = "Directories or files to scan (default: the current directory).")
+    List<Path> targets = new ArrayList<>();
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FMT",
+            description = "table | json (default: table on a terminal, json otherwise).")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the report to FILE (created 0600; a symlink is refused).")
+    Path output;
+
+    @Option(names = "--rules", paramLabel = "PATH", description = "Extra rule file or folder (repeatable).")
+    List<Path> ruleFiles = new ArrayList<>();
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "An earlier json inventory: its secrets are not new.")
+    Path baseline;
+
+    @Option(names = "--fail-on", paramLabel = "WHAT", converter = FailOnConverter.class,
+            description = "any | new | never (default: any; new when --baseline is given).")
+    FailOn failOn;
+
+    @Option(names = "--fail-confidence", paramLabel = "LEVEL", defaultValue = "medium",
+            converter = ConfidenceConverter.class,
+            description = "Lowest confidence that fails the build: low | medium | high (default: ${DEFAULT-VALUE}).")
+    Confidence failConfidence;
+
+    @Option(names = "--show-secrets", description = "Print secret values in the report (never the default).")
+    boolean showSecrets;
+
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "Skip paths matching GLOB (repeatable); a GLOB without '/' matches any file or folder name.")
+    List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "50M", converter = SizeConverter.class,
+            description = "Skip (with a warning) files larger than SIZE, e.g. 500K, 50M, 1G (default: ${DEFAULT-VALUE}).")
+    long maxFileSize;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
+    Integer threads;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> paths = targets.isEmpty() ? List.of(Path.of(".")) : targets;
+        List<String> labels = new ArrayList<>();
+        for (Path p : paths) {
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                err.println("sprawl: no such file or directory: " + p);
+                return ExitCode.USAGE.code();
+            }
+            labels.add(p.toString());
+        }
+        if (threads != null && threads < 1) {
+            err.println("sprawl: --threads must be at least 1");
+            return ExitCode.USAGE.code();
+        }
+        RuleSet rules;
+        try {
+            rules = RuleLoading.load(ruleFiles);
+        } catch (RuleLoadException | IOException e) {
+            err.println("sprawl: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
+        Set<String> known = null;
+        if (baseline != null) {
+            try {
+                known = Baseline.fingerprints(baseline);
+            } catch (IOException e) {
+                err.println("sprawl: cannot use baseline " + baseline + ": " + e.getMessage());
+                return ExitCode.USAGE.code();
+            }
+        }
+        FailOn policy = failOn != null ? failOn : (baseline != null ? FailOn.new_ : FailOn.any);
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        ScanRequest request = new ScanRequest(paths, labels, rules, excludes, maxFileSize, workers, known);
+        Inventory inventory = new Scanner(Clock.systemUTC()).scan(request);
+
+        boolean toTerminal = output == null && parent.terminal();
+        Format fmt = format != null ? format : (toTerminal ? Format.table : Format.json);
+        ReportOptions options = new ReportOptions(showSecrets, toTerminal && fmt == Format.table, Version.get());
+        Reporter reporter = fmt == Format.table ? new TableReporter(options) : new JsonReporter(options);
+        if (output == null) {
+            reporter.write(inventory, spec.commandLine().getOut());
+        } else {
+            try (Writer w = ReportFile.open(output)) {
+                reporter.write(inventory, w);
+            } catch (IOException e) {
+                err.println("sprawl: cannot write " + output + ": " + e.getMessage());
+                return ExitCode.USAGE.code();
+            }
+        }
+        return exitCode(inventory, policy, failConfidence).code();
+    }
+
+    static ExitCode exitCode(Inventory inventory, FailOn policy, Confidence minimum) {
+        boolean fail = false;
+        if (policy != FailOn.never) {
+            for (SecretEntry s : inventory.secrets()) {
+                boolean counts = policy == FailOn.any || !Boolean.FALSE.equals(s.isNew());
+                if (counts && s.confidence().atLeast(minimum)) {
+                    fail = true;
+                    break;
+                }
+            }
+        }
+        if (fail) {
+            return ExitCode.SECRETS;
+        }
+        return inventory.complete() ? ExitCode.OK : ExitCode.INCOMPLETE;
+    }
+
+    static final class FailOnConverter implements picocli.CommandLine.ITypeConverter<FailOn> {
+        @Override
+        public FailOn convert(String value) {
+            switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                case "any": return FailOn.any;
+                case "new": return FailOn.new_;
+                case "never": return FailOn.never;
+                default: throw new picocli.CommandLine.TypeConversionException("expected any, new or never");
+            }
+        }
+    }
+
+    static final class ConfidenceConverter implements picocli.CommandLine.ITypeConverter<Confidence> {
+        @Override
+        public Confidence convert(String value) {
+            Confidence c = Confidence.fromLabel(value);
+            if (c == null) {
+                throw new picocli.CommandLine.TypeConversionException("expected low, medium or high");
+            }
+            return c;
+        }
+    }
+
+    static final class SizeConverter implements picocli.CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            String v = value.trim().toUpperCase(java.util.Locale.ROOT);
+            long unit = 1;
+            if (v.endsWith("B")) {
+                v = v.substring(0, v.length() - 1);
+            }
+            if (v.endsWith("K")) {
+                unit = 1024;
+            } else if (v.endsWith("M")) {
+                unit = 1024 * 1024;
+            } else if (v.endsWith("G")) {
+                unit = 1024L * 1024 * 1024;
+            }
+            if (unit > 1) {
+                v = v.substring(0, v.length() - 1);
+            }
+            try {
+                long n = Long.parseLong(v);
+                if (n < 0) {
+                    throw new NumberFormatException();
+                }
+                return n * unit;
+            } catch (NumberFormatException e) {
+                throw new picocli.CommandLine.TypeConversionException("expected a size such as 500K, 50M or 1G");
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.sprawl.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "sprawl",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Finds the keys, tokens, passwords, private keys and certificates of non-human identities "
+                + "and turns them into an owned inventory.",
+        subcommands = {ScanCommand.class, RulesCommand.class},
+        footer = ExitCode.HELP)
+final class SprawlCommand implements Runnable {
+
+    private final boolean terminal;
+
+    SprawlCommand(boolean terminal) {
+        this.terminal = terminal;
+    }
+
+    boolean terminal() {
+        return terminal;
+    }
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: scan or rules");
+    }
+}

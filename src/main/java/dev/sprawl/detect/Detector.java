@@ -1,0 +1,217 @@
+package dev.sprawl.detect;
+
+import dev.sprawl.rules.Rule;
+import dev.sprawl.rules.RuleSet;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+/**
+ * The detection engine: pure, no I/O. One keyword prefilter over the raw bytes for all rules at once,
+ * then each rule's regex only inside bounded windows around its keyword hits, then placeholder and
+ * entropy checks, then overlap resolution (a specific rule beats a generic one on the same text).
+ * A {@code Detector} is immutable and shared; each worker thread uses its own {@link Session}.
+ */
+public final class Detector {
+
+    /** Most matches kept from one blob; more are dropped with a {@code match-limit} problem. */
+    public static final int DEFAULT_MAX_MATCHES_PER_BLOB = 10_000;
+    /** Fixed part of the regex step budget for one window. */
+    static final long BUDGET_BASE = 100_000;
+    /** Per-character part of the regex step budget for one window. */
+    static final long BUDGET_PER_CHAR = 500;
+
+    private final List<Rule> rules;
+    private final KeywordMatcher keywords;
+    /** For each keyword id: indexes of the rules that use it. */
+    private final int[][] rulesByKeyword;
+    private final int maxMatches;
+
+    public Detector(RuleSet ruleSet) {
+        this(ruleSet, DEFAULT_MAX_MATCHES_PER_BLOB);
+    }
+
+    public Detector(RuleSet ruleSet, int maxMatchesPerBlob) {
+        this.rules = ruleSet.rules();
+        this.maxMatches = maxMatchesPerBlob;
+        Map<String, List<Integer>> byKeyword = new HashMap<>();
+        List<String> order = new ArrayList<>();
+        for (int r = 0; r < rules.size(); r++) {
+            for (String k : rules.get(r).keywords()) {
+                List<Integer> users = byKeyword.computeIfAbsent(k, x -> {
+                    order.add(x);
+                    return new ArrayList<>();
+                });
+                if (!users.contains(r)) {
+                    users.add(r);
+                }
+            }
+        }
+        this.keywords = new KeywordMatcher(order);
+        this.rulesByKeyword = new int[order.size()][];
+        for (int k = 0; k < order.size(); k++) {
+            rulesByKeyword[k] = byKeyword.get(order.get(k)).stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** A per-thread detection session with reusable buffers. Not thread-safe. */
+    public Session newSession() {
+        return new Session();
+    }
+
+    /** Detects in {@code data[0, length)} with a one-off session (tests, small inputs). */
+    public Detection detect(byte[] data, int length) {
+        return newSession().detect(data, length);
+    }
+
+    public final class Session {
+        private final ByteText text = new ByteText(new byte[0], 0, 0);
+        private final Matcher[] matchers = new Matcher[rules.size()];
+        /** Per rule: merged windows as start,end pairs. */
+        private final int[][] windows = new int[rules.size()][];
+        private final int[] windowCount = new int[rules.size()];
+        private final int[] touched = new int[rules.size()];
+        private int touchedCount;
+        private int length;
+
+        private Session() {
+        }
+
+        public Detection detect(byte[] data, int len) {
+            this.length = len;
+            text.reset(data, 0, len);
+            touchedCount = 0;
+            keywords.scan(data, len, this::onKeyword);
+            List<Match> found = new ArrayList<>();
+            List<DetectProblem> problems = new ArrayList<>();
+            int[] order = Arrays.copyOf(touched, touchedCount);
+            Arrays.sort(order);
+            boolean capped = false;
+            for (int r : order) {
+                if (!capped) {
+                    capped = confirm(r, data, found, problems);
+                }
+                windowCount[r] = 0;
+            }
+            touchedCount = 0;
+            if (capped) {
+                problems.add(new DetectProblem("match-limit", null,
+                        "more than " + maxMatches + " matches in one blob; the rest were not reported"));
+            }
+            return new Detection(resolveOverlaps(found), problems);
+        }
+
+        private void onKeyword(int keyword, int end) {
+            int start = end - keywords.keywordLength(keyword);
+            for (int r : rulesByKeyword[keyword]) {
+                int width = rules.get(r).maxWidth();
+                int from = Math.max(0, start - width);
+                int to = (int) Math.min(length, (long) end + width);
+                int n = windowCount[r];
+                if (n == 0) {
+                    touched[touchedCount++] = r;
+                    if (windows[r] == null) {
+                        windows[r] = new int[16];
+                    }
+                } else if (from <= windows[r][2 * n - 1]) {
+                    windows[r][2 * n - 1] = Math.max(windows[r][2 * n - 1], to);
+                    continue;
+                }
+                if (2 * n + 2 > windows[r].length) {
+                    windows[r] = Arrays.copyOf(windows[r], windows[r].length * 2);
+                }
+                windows[r][2 * n] = from;
+                windows[r][2 * n + 1] = to;
+                windowCount[r] = n + 1;
+            }
+        }
+
+        /** Runs rule {@code r} in its windows; returns true when the match limit was reached. */
+        private boolean confirm(int r, byte[] data, List<Match> found, List<DetectProblem> problems) {
+            Rule rule = rules.get(r);
+            Matcher m = matchers[r];
+            if (m == null) {
+                m = rule.pattern().matcher(text);
+                m.useTransparentBounds(true).useAnchoringBounds(false);
+                matchers[r] = m;
+            } else {
+                m.reset();
+            }
+            int lastEnd = 0;
+            for (int w = 0; w < windowCount[r]; w++) {
+                int from = Math.max(windows[r][2 * w], lastEnd);
+                int to = windows[r][2 * w + 1];
+                if (from >= to) {
+                    continue;
+                }
+                text.budget(BUDGET_BASE + BUDGET_PER_CHAR * (to - from));
+                try {
+                    m.region(from, to);
+                    while (m.find()) {
+                        lastEnd = Math.max(m.end(), m.start() + 1);
+                        int s = m.start("secret");
+                        int e = m.end("secret");
+                        if (s < 0 || e <= s) {
+                            continue;
+                        }
+                        String value = new String(data, s, e - s, StandardCharsets.UTF_8);
+                        if (Placeholders.isPlaceholder(value)) {
+                            continue;
+                        }
+                        boolean weak = (rule.minEntropy() > 0 && Entropy.of(value) < rule.minEntropy())
+                                || (rule.isGeneric() && WeakValues.isWeak(value));
+                        found.add(new Match(rule, s, e, new SecretValue(value), weak));
+                        if (found.size() >= maxMatches) {
+                            return true;
+                        }
+                    }
+                } catch (ByteText.BudgetExceeded | StackOverflowError e) {
+                    problems.add(new DetectProblem("regex-budget", rule.id(),
+                            "rule '" + rule.id() + "' exceeded its regex step budget; it was stopped for this blob"));
+                    return false;
+                } finally {
+                    text.budget(Long.MAX_VALUE);
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Among matches whose secrets overlap, keeps the best: a specific rule over a generic one, then the
+     * higher rule confidence, then the longer secret, then the smaller rule id. Greedy, best first, so
+     * two distinct secrets are never merged because a third match overlapped both.
+     */
+    static List<Match> resolveOverlaps(List<Match> matches) {
+        if (matches.size() < 2) {
+            return matches;
+        }
+        Comparator<Match> better = Comparator.<Match, Boolean>comparing(x -> !x.rule().isGeneric())
+                .thenComparing(x -> x.rule().confidence())
+                .thenComparingInt(x -> x.end() - x.start())
+                .thenComparing(x -> x.rule().id(), Comparator.reverseOrder())
+                .thenComparingInt(x -> -x.start());
+        List<Match> ranked = new ArrayList<>(matches);
+        ranked.sort(better.reversed());
+        java.util.TreeMap<Integer, Match> kept = new java.util.TreeMap<>();
+        for (Match m : ranked) {
+            Map.Entry<Integer, Match> before = kept.floorEntry(m.start());
+            Map.Entry<Integer, Match> after = kept.ceilingEntry(m.start());
+            boolean overlaps = (before != null && before.getValue().end() > m.start())
+                    || (after != null && after.getKey() < m.end());
+            if (!overlaps) {
+                kept.put(m.start(), m);
+            }
+        }
+        return new ArrayList<>(kept.values());
+    }
+}

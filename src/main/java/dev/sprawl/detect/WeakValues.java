@@ -1,0 +1,24 @@
+package dev.sprawl.detect;
+
+import java.util.regex.Pattern;
+
+/**
+ * Values a generic rule caught that are plausibly, but unlikely, secrets: names of variables or
+ * constants, property paths, file paths, URLs, plain words. They are reported with low confidence,
+ * never dropped.
+ */
+final class WeakValues {
+
+    private static final Pattern IDENTIFIER_PATH = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(?:[.:][A-Za-z_$][A-Za-z0-9_$]*)+");
+    private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
+    private static final Pattern WORD = Pattern.compile("[a-z]+|[A-Z][a-z]+|[a-z]+(?:[A-Z][a-z]+)+");
+    private static final Pattern PATH_OR_URL = Pattern.compile("(?:\\.{0,2}/|~/|[A-Za-z][A-Za-z0-9+.-]{1,15}://).*");
+
+    private WeakValues() {
+    }
+
+    static boolean isWeak(String value) {
+        return IDENTIFIER_PATH.matcher(value).matches() || CONSTANT.matcher(value).matches()
+                || WORD.matcher(value).matches() || PATH_OR_URL.matcher(value).matches();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.sprawl.inventory;
+
+import dev.sprawl.source.ScanWarning;
+import java.time.Instant;
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * The result of a scan (schema {@code sprawl-inventory/1}): what was scanned and one entry per
+ * distinct secret.
+ *
+ * @param complete false when any warning says something may have been missed
+ * @param stats    counters such as {@code blobs}, {@code bytes}, {@code commits}, {@code rules}
+ */
+public record Inventory(
+        List<String> targets,
+        Instant startedAt,
+        Instant finishedAt,
+        boolean complete,
+        List<ScanWarning> warnings,
+        SortedMap<String, Long> stats,
+        List<SecretEntry> secrets) {
+
+    public static final String SCHEMA = "sprawl-inventory/1";
+
+    public Inventory {
+        targets = List.copyOf(targets);
+        warnings = List.copyOf(warnings);
+        secrets = List.copyOf(secrets);
+    }
+}

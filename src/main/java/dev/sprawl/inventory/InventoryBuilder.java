@@ -1,0 +1,83 @@
+package dev.sprawl.inventory;
+
+import dev.sprawl.classify.Finding;
+import dev.sprawl.classify.Location;
+import dev.sprawl.inventory.owner.OwnerResolver;
+import dev.sprawl.rules.Confidence;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Groups findings into one entry per distinct secret (by fingerprint), resolves owners and computes
+ * governance findings:
+ * <ul>
+ *   <li>{@code missing-owner} (high): no location of the secret has an owner;</li>
+ *   <li>{@code secret-sprawl} (medium): the secret appears in {@value #SPRAWL_PATHS} or more distinct paths.</li>
+ * </ul>
+ */
+public final class InventoryBuilder {
+
+    /** Distinct paths from which a secret counts as sprawled. */
+    public static final int SPRAWL_PATHS = 3;
+
+    private static final Comparator<Finding> BEST = Comparator.<Finding, Boolean>comparing(f -> !f.rule().isGeneric())
+            .thenComparing(Finding::confidence)
+            .thenComparing(f -> f.rule().id(), Comparator.reverseOrder());
+
+    private InventoryBuilder() {
+    }
+
+    /**
+     * @param baseline fingerprints already known (from {@code --baseline}), or null without a baseline
+     */
+    public static List<SecretEntry> build(List<Finding> findings, OwnerResolver owners, Set<String> baseline) {
+        Map<String, List<Finding>> byFingerprint = new LinkedHashMap<>();
+        Map<String, String> fingerprints = new java.util.HashMap<>();
+        for (Finding f : findings) {
+            String fp = fingerprints.computeIfAbsent(f.secret().reveal(), v -> f.secret().fingerprint());
+            byFingerprint.computeIfAbsent(fp, k -> new ArrayList<>()).add(f);
+        }
+        List<SecretEntry> entries = new ArrayList<>();
+        for (Map.Entry<String, List<Finding>> e : byFingerprint.entrySet()) {
+            entries.add(entry(e.getKey(), e.getValue(), owners, baseline));
+        }
+        entries.sort(Comparator.comparing((SecretEntry s) -> s.locations().get(0), Location.ORDER)
+                .thenComparing(SecretEntry::fingerprint));
+        return entries;
+    }
+
+    private static SecretEntry entry(String fp, List<Finding> group, OwnerResolver owners, Set<String> baseline) {
+        Finding best = group.stream().max(BEST).orElseThrow();
+        Confidence confidence = group.stream().map(Finding::confidence).max(Comparator.naturalOrder()).orElseThrow();
+        TreeSet<Location> locations = new TreeSet<>(Location.ORDER);
+        for (Finding f : group) {
+            locations.add(f.location());
+        }
+        Owner owner = null;
+        for (Location l : locations) {
+            owner = owners.ownerOf(l);
+            if (owner != null) {
+                break;
+            }
+        }
+        List<GovernanceFinding> findings = new ArrayList<>();
+        if (owner == null) {
+            findings.add(new GovernanceFinding("missing-owner", "high",
+                    "no owner: add a CODEOWNERS entry (or an owner tag) for the files that hold this "
+                            + best.rule().category().label()));
+        }
+        long paths = locations.stream().map(Location::path).distinct().count();
+        if (paths >= SPRAWL_PATHS) {
+            findings.add(new GovernanceFinding("secret-sprawl", "medium",
+                    "the same secret appears in " + paths + " different files; every copy must be rotated together"));
+        }
+        Boolean isNew = baseline == null ? null : !baseline.contains(fp);
+        return new SecretEntry(fp, best.rule(), confidence, best.secret(), best.attributes(), owner,
+                new ArrayList<>(locations), findings, isNew);
+    }
+}

@@ -1,0 +1,148 @@
+package dev.sprawl.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sprawl.classify.Location;
+import dev.sprawl.inventory.GovernanceFinding;
+import dev.sprawl.inventory.Inventory;
+import dev.sprawl.inventory.Owner;
+import dev.sprawl.inventory.SecretEntry;
+import dev.sprawl.source.ScanWarning;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.Map;
+
+/** The {@code sprawl-inventory/1} JSON document (ARCHITECTURE §3), fields in contract order. */
+public final class JsonReporter implements Reporter {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final ReportOptions options;
+
+    public JsonReporter(ReportOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public void write(Inventory inv, Writer out) throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema", Inventory.SCHEMA);
+        ObjectNode tool = root.putObject("tool");
+        tool.put("name", "sprawl");
+        tool.put("version", options.version());
+        ObjectNode scan = root.putObject("scan");
+        ArrayNode targets = scan.putArray("targets");
+        inv.targets().forEach(targets::add);
+        scan.put("startedAt", inv.startedAt().toString());
+        scan.put("finishedAt", inv.finishedAt().toString());
+        scan.put("complete", inv.complete());
+        ArrayNode warnings = scan.putArray("warnings");
+        for (ScanWarning w : inv.warnings()) {
+            ObjectNode n = warnings.addObject();
+            n.put("code", w.code());
+            n.put("message", w.message());
+            if (w.path() != null) {
+                n.put("path", w.path());
+            }
+            n.put("incomplete", w.incomplete());
+        }
+        ObjectNode stats = scan.putObject("stats");
+        inv.stats().forEach(stats::put);
+        ArrayNode secrets = root.putArray("secrets");
+        for (SecretEntry s : inv.secrets()) {
+            secret(secrets.addObject(), s);
+        }
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(new NonClosing(out))) {
+            g.setPrettyPrinter(pp);
+            MAPPER.writeTree(g, root);
+        }
+        out.write("\n");
+        out.flush();
+    }
+
+    private void secret(ObjectNode n, SecretEntry s) {
+        n.put("fingerprint", s.fingerprint());
+        n.put("rule", s.rule().id());
+        n.put("type", s.rule().name());
+        n.put("category", s.rule().category().label());
+        n.put("provider", s.rule().provider());
+        n.put("confidence", s.confidence().label());
+        n.put("redacted", s.secret().redacted());
+        if (options.showSecrets()) {
+            n.put("secret", s.secret().reveal());
+        }
+        if (s.isNew() != null) {
+            n.put("new", s.isNew());
+        }
+        ObjectNode attrs = n.putObject("attributes");
+        s.attributes().forEach(attrs::put);
+        Owner o = s.owner();
+        if (o == null) {
+            n.putNull("owner");
+        } else {
+            ObjectNode owner = n.putObject("owner");
+            owner.put("name", o.name());
+            owner.put("source", o.source());
+            owner.put("origin", o.origin());
+            if (!o.coOwners().isEmpty()) {
+                ArrayNode co = owner.putArray("coOwners");
+                o.coOwners().forEach(co::add);
+            }
+        }
+        ArrayNode locations = n.putArray("locations");
+        for (Location l : s.locations()) {
+            ObjectNode ln = locations.addObject();
+            ln.put("source", l.source());
+            ln.put("path", l.path());
+            ln.put("line", l.line());
+            ln.put("column", l.column());
+            for (Map.Entry<String, Object> d : l.details().entrySet()) {
+                putValue(ln, d.getKey(), d.getValue());
+            }
+            ln.put("context", l.context());
+        }
+        ArrayNode findings = n.putArray("findings");
+        for (GovernanceFinding f : s.findings()) {
+            ObjectNode fn = findings.addObject();
+            fn.put("code", f.code());
+            fn.put("severity", f.severity());
+            fn.put("message", f.message());
+        }
+    }
+
+    private static void putValue(ObjectNode n, String key, Object v) {
+        if (v == null) {
+            n.putNull(key);
+        } else if (v instanceof Boolean b) {
+            n.put(key, b);
+        } else if (v instanceof Integer i) {
+            n.put(key, i);
+        } else if (v instanceof Long l) {
+            n.put(key, l);
+        } else if (v instanceof Instant t) {
+            n.put(key, t.toString());
+        } else {
+            n.put(key, v.toString());
+        }
+    }
+
+    /** Keeps Jackson from closing the caller's writer. */
+    private static final class NonClosing extends java.io.FilterWriter {
+        NonClosing(Writer out) {
+            super(out);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.sprawl.scan;
+
+import dev.sprawl.rules.RuleSet;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything a scan needs, parsed and validated by the CLI.
+ *
+ * @param targets      paths to scan
+ * @param labels       how each target is named in the report (as given on the command line)
+ * @param excludes     {@code --exclude} globs
+ * @param maxFileSize  {@code --max-file-size} in bytes
+ * @param threads      worker threads
+ * @param baseline     fingerprints from {@code --baseline}, or null
+ */
+public record ScanRequest(
+        List<Path> targets,
+        List<String> labels,
+        RuleSet rules,
+        List<String> excludes,
+        long maxFileSize,
+        int threads,
+        Set<String> baseline) {
+
+    /** Default {@code --max-file-size}: 50 MiB. */
+    public static final long DEFAULT_MAX_FILE_SIZE = 50L * 1024 * 1024;
+
+    public ScanRequest {
+        targets = List.copyOf(targets);
+        labels = List.copyOf(labels);
+        excludes = List.copyOf(excludes);
+        baseline = baseline == null ? null : Set.copyOf(baseline);
+    }
+}

@@ -1,0 +1,197 @@
+package dev.sprawl.scan;
+
+import dev.sprawl.classify.Classifier;
+import dev.sprawl.classify.Finding;
+import dev.sprawl.detect.DetectProblem;
+import dev.sprawl.detect.Detection;
+import dev.sprawl.detect.Detector;
+import dev.sprawl.inventory.Inventory;
+import dev.sprawl.inventory.InventoryBuilder;
+import dev.sprawl.inventory.SecretEntry;
+import dev.sprawl.inventory.owner.OwnerResolver;
+import dev.sprawl.source.Blob;
+import dev.sprawl.source.BlobSink;
+import dev.sprawl.source.Provenance;
+import dev.sprawl.source.ScanWarning;
+import dev.sprawl.source.Source;
+import dev.sprawl.source.SourceContext;
+import dev.sprawl.source.TextSniffer;
+import dev.sprawl.source.fs.FileSystemSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Runs the pipeline: sources → detect → classify → inventory. Blobs are detected and classified on
+ * the worker thread that read them; findings are grouped into the inventory once every source is
+ * done.
+ */
+public final class Scanner {
+
+    private final Clock clock;
+
+    public Scanner(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Inventory scan(ScanRequest request) throws InterruptedException {
+        Instant started = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Detector detector = new Detector(request.rules());
+        Sink sink = new Sink(detector);
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(request.threads(), request.threads(), 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(Math.max(64, request.threads() * 16)), daemonThreads(),
+                new ThreadPoolExecutor.CallerRunsPolicy());
+        Map<String, OwnerResolver> ownersByTarget = new HashMap<>();
+        boolean many = request.targets().size() > 1;
+        try {
+            for (int t = 0; t < request.targets().size(); t++) {
+                Path target = request.targets().get(t);
+                String label = request.labels().get(t);
+                ownersByTarget.put(label, Owners.forTarget(target, sink::warn));
+                BlobSink targetSink = many ? new TargetLabelSink(sink, label) : sink;
+                Source source = new FileSystemSource();
+                try {
+                    source.scan(new SourceContext(target, pool, targetSink, request.excludes(), request.maxFileSize()));
+                } catch (IOException e) {
+                    sink.warn(new ScanWarning("target-unreadable", "cannot scan target: " + e.getClass().getSimpleName(),
+                            label, true));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        OwnerResolver owners = location -> {
+            Object label = location.details().get("target");
+            OwnerResolver r = ownersByTarget.get(label == null ? request.labels().get(0) : label.toString());
+            return r == null ? null : r.ownerOf(location);
+        };
+        List<SecretEntry> secrets = InventoryBuilder.build(sink.findings(), owners, request.baseline());
+        List<ScanWarning> warnings = sink.warnings();
+        boolean complete = warnings.stream().noneMatch(ScanWarning::incomplete);
+        TreeMap<String, Long> stats = new TreeMap<>();
+        stats.put("blobs", sink.blobs.sum());
+        stats.put("bytes", sink.bytes.sum());
+        stats.put("commits", sink.commits.sum());
+        stats.put("rules", (long) request.rules().size());
+        stats.put("binarySkipped", sink.binary.sum());
+        Instant finished = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return new Inventory(request.labels(), started, finished, complete, warnings, stats, secrets);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "sprawl-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Receives blobs from every source: skips binaries, detects, classifies, collects. */
+    static final class Sink implements BlobSink {
+        private final Detector detector;
+        private final ThreadLocal<Detector.Session> sessions;
+        private final List<Finding> findings = new ArrayList<>();
+        private final List<ScanWarning> warnings = new ArrayList<>();
+        final LongAdder blobs = new LongAdder();
+        final LongAdder bytes = new LongAdder();
+        final LongAdder commits = new LongAdder();
+        final LongAdder binary = new LongAdder();
+
+        Sink(Detector detector) {
+            this.detector = detector;
+            this.sessions = ThreadLocal.withInitial(detector::newSession);
+        }
+
+        @Override
+        public void accept(Blob blob) {
+            byte[] data = blob.data();
+            int length = blob.length();
+            if (TextSniffer.isUtf16(data, length)) {
+                data = TextSniffer.utf16ToUtf8(data, length);
+                length = data.length;
+                blob = new Blob(data, length, blob.provenances());
+            } else if (TextSniffer.isBinary(data, length)) {
+                binary.increment();
+                return;
+            }
+            blobs.increment();
+            bytes.add(length);
+            Detection detection = sessions.get().detect(data, length);
+            String path = blob.provenances().isEmpty() ? null : blob.provenances().get(0).path();
+            for (DetectProblem p : detection.problems()) {
+                warn(new ScanWarning(p.code(), p.message(), path, true));
+            }
+            if (!detection.matches().isEmpty()) {
+                List<Finding> classified = Classifier.classify(blob, detection.matches());
+                synchronized (findings) {
+                    findings.addAll(classified);
+                }
+            }
+        }
+
+        @Override
+        public void warn(ScanWarning warning) {
+            synchronized (warnings) {
+                warnings.add(warning);
+            }
+        }
+
+        @Override
+        public void commitWalked() {
+            commits.increment();
+        }
+
+        List<Finding> findings() {
+            synchronized (findings) {
+                return new ArrayList<>(findings);
+            }
+        }
+
+        List<ScanWarning> warnings() {
+            List<ScanWarning> out;
+            synchronized (warnings) {
+                out = new ArrayList<>(warnings);
+            }
+            long skipped = binary.sum();
+            if (skipped > 0) {
+                out.add(new ScanWarning("binary-skipped", skipped + " binary file(s) were not scanned", null, false));
+            }
+            out.sort(Comparator.comparing((ScanWarning w) -> Objects.toString(w.path(), ""))
+                    .thenComparing(ScanWarning::code).thenComparing(ScanWarning::message));
+            return out;
+        }
+    }
+
+    /** Adds the {@code target} detail to every provenance when several targets are scanned together. */
+    private record TargetLabelSink(BlobSink delegate, String label) implements BlobSink {
+        @Override
+        public void accept(Blob blob) {
+            List<Provenance> labelled = blob.provenances().stream().map(p -> p.with("target", label)).toList();
+            delegate.accept(new Blob(blob.data(), blob.length(), labelled));
+        }
+
+        @Override
+        public void warn(ScanWarning warning) {
+            delegate.warn(warning);
+        }
+
+        @Override
+        public void commitWalked() {
+            delegate.commitWalked();
+        }
+    }
+}
