@@ -1,0 +1,81 @@
+package dev.sprawl.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+class KeywordMatcherTest {
+
+    private static List<String> hits(KeywordMatcher m, List<String> words, String text) {
+        List<String> out = new ArrayList<>();
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        m.scan(b, b.length, (k, end) -> out.add(words.get(k) + "@" + (end - m.keywordLength(k))));
+        out.sort(null);
+        return out;
+    }
+
+    private static List<String> naive(List<String> words, String text) {
+        List<String> out = new ArrayList<>();
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String w : words) {
+            for (int i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
+                out.add(w + "@" + i);
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    @Test
+    void findsOverlappingAndNestedKeywordsCaseInsensitively() {
+        List<String> words = List.of("he", "she", "his", "hers", "ghp_");
+        KeywordMatcher m = new KeywordMatcher(words);
+        String text = "uSHErs GHP_x ghp_ HIS";
+        assertThat(hits(m, words, text)).isEqualTo(naive(words, text));
+        assertThat(hits(m, words, text)).contains("she@1", "he@2", "hers@2", "ghp_@7", "ghp_@13", "his@18");
+    }
+
+    @Test
+    void emptyInputAndNoKeywordBytes() {
+        List<String> words = List.of("token");
+        KeywordMatcher m = new KeywordMatcher(words);
+        assertThat(hits(m, words, "")).isEmpty();
+        assertThat(hits(m, words, "1234567890 !@#$%^")).isEmpty();
+    }
+
+    @Test
+    void handlesHighBytes() {
+        List<String> words = List.of("clé", "key");
+        KeywordMatcher m = new KeywordMatcher(words);
+        assertThat(hits(m, words, "la clé=1 KEY")).containsExactly("clé@3", "key@10");
+    }
+
+    @RepeatedTest(30)
+    void agreesWithNaiveSearchOnRandomText() {
+        Random r = new Random();
+        String alphabet = "abcAB_-";
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            StringBuilder w = new StringBuilder();
+            int len = 3 + r.nextInt(3);
+            for (int j = 0; j < len; j++) {
+                w.append(Character.toLowerCase(alphabet.charAt(r.nextInt(alphabet.length()))));
+            }
+            if (!words.contains(w.toString())) {
+                words.add(w.toString());
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            text.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        KeywordMatcher m = new KeywordMatcher(words);
+        assertThat(hits(m, words, text.toString())).isEqualTo(naive(words, text.toString()));
+    }
+}
