@@ -1,30 +1,68 @@
 package dev.sprawl;
 
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Locale;
+import java.util.Random;
 import java.util.zip.CRC32;
 
 /**
  * Secret-shaped strings generated at test time: random bodies, valid checksums where the format has
- * one. Nothing secret-looking is committed in tests.
+ * one. Nothing secret-looking is committed in tests. {@link #seeded} gives a reproducible generator
+ * for golden files (whose committed text holds only redacted forms and fingerprints).
  */
 public final class TestSecrets {
 
     private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final TestSecrets DEFAULT = new TestSecrets(new SecureRandom());
 
-    private TestSecrets() {
+    private final Random random;
+
+    private TestSecrets(Random random) {
+        this.random = random;
     }
 
-    /** Random characters from {@code alphabet}, with at least one digit, upper and lower when possible. */
-    public static String random(String alphabet, int length) {
+    public static TestSecrets seeded(long seed) {
+        return new TestSecrets(new Random(seed));
+    }
+
+    public static String alnum(int length) {
+        return DEFAULT.randomAlnum(length);
+    }
+
+    public static String hex(int length) {
+        return DEFAULT.randomOf("0123456789abcdef", length);
+    }
+
+    public static String password() {
+        return DEFAULT.randomPassword();
+    }
+
+    public static String githubToken(String prefix) {
+        return DEFAULT.randomGithubToken(prefix);
+    }
+
+    public static String awsAccessKeyId() {
+        return DEFAULT.randomAwsAccessKeyId();
+    }
+
+    /** A GitHub token whose checksum is wrong. */
+    public static String githubTokenBadChecksum(String prefix) {
+        String t = githubToken(prefix);
+        char last = t.charAt(t.length() - 1);
+        return t.substring(0, t.length() - 1) + (last == 'A' ? 'B' : 'A');
+    }
+
+    /** Random characters from {@code alphabet} that look nothing like a placeholder. */
+    public String randomOf(String alphabet, int length) {
         while (true) {
             StringBuilder sb = new StringBuilder(length);
             for (int i = 0; i < length; i++) {
-                sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             String s = sb.toString();
             if (!looksLikePlaceholder(s)) {
@@ -33,24 +71,20 @@ public final class TestSecrets {
         }
     }
 
-    public static String alnum(int length) {
-        return random(ALNUM, length);
-    }
-
-    public static String hex(int length) {
-        return random("0123456789abcdef", length);
+    public String randomAlnum(int length) {
+        return randomOf(ALNUM, length);
     }
 
     /** A password-like value: letters, digits and a symbol. */
-    public static String password() {
-        return alnum(10) + "#" + RANDOM.nextInt(10) + "Q";
+    public String randomPassword() {
+        return randomAlnum(10) + "#" + random.nextInt(10) + "Q";
     }
 
     /** A GitHub token ({@code ghp_} etc.) with a valid CRC32 checksum. */
-    public static String githubToken(String prefix) {
-        String body = random(ALNUM, 30);
+    public String randomGithubToken(String prefix) {
+        String body = randomAlnum(30);
         CRC32 crc = new CRC32();
-        crc.update(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        crc.update(body.getBytes(StandardCharsets.US_ASCII));
         long v = crc.getValue();
         StringBuilder check = new StringBuilder();
         do {
@@ -63,16 +97,9 @@ public final class TestSecrets {
         return prefix + body + check.reverse();
     }
 
-    /** A GitHub token whose checksum is wrong. */
-    public static String githubTokenBadChecksum(String prefix) {
-        String t = githubToken(prefix);
-        char last = t.charAt(t.length() - 1);
-        return t.substring(0, t.length() - 1) + (last == 'A' ? 'B' : 'A');
-    }
-
     /** An AWS access key id: AKIA and 16 base32 characters. */
-    public static String awsAccessKeyId() {
-        return "AK" + "IA" + random("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16);
+    public String randomAwsAccessKeyId() {
+        return "AK" + "IA" + randomOf("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16);
     }
 
     /** A freshly generated RSA private key in PKCS#8 PEM. */
@@ -81,8 +108,7 @@ public final class TestSecrets {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(2048);
             byte[] der = g.generateKeyPair().getPrivate().getEncoded();
-            String b64 = Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                    .encodeToString(der);
+            String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
             String kind = "PRIVATE" + " KEY";
             return "-----BEGIN " + kind + "-----\n" + b64 + "\n-----END " + kind + "-----\n";
         } catch (NoSuchAlgorithmException e) {
@@ -91,10 +117,13 @@ public final class TestSecrets {
     }
 
     private static boolean looksLikePlaceholder(String s) {
-        String l = s.toLowerCase(java.util.Locale.ROOT);
-        return l.contains("xxxx") || l.contains("example") || l.contains("fake") || l.contains("todo")
-                || l.contains("test") || l.contains("dummy") || l.contains("sample") || l.contains("insert")
-                || l.contains("here") || l.contains("1234567") || l.contains("0000000") || l.contains("abcdefg")
-                || l.contains("****") || l.contains("your");
+        String l = s.toLowerCase(Locale.ROOT);
+        for (String bad : new String[] {"xxxx", "example", "fake", "todo", "test", "dummy", "sample", "insert",
+                "here", "1234567", "0000000", "abcdefg", "your", "redact", "replace", "change"}) {
+            if (l.contains(bad)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -96,7 +96,9 @@ final class RulesCommand implements Runnable {
                 List<String> builtinIds = loadCollecting(builtin, new ArrayList<>()).rules().stream()
                         .map(Rule::id).toList();
                 for (Rule r : rules.rules()) {
-                    boolean sameFile = builtin.stream().anyMatch(b -> r.file().endsWith(b.name()));
+                    // a checked file named like a built-in one is that file being edited
+                    String name = Path.of(r.file()).getFileName().toString();
+                    boolean sameFile = builtin.stream().anyMatch(b -> b.name().equals("rules/" + name));
                     if (!sameFile && builtinIds.contains(r.id())) {
                         problems.add(new RuleProblem(r.file(), r.line(), r.id(), "id is already used by a built-in rule"));
                     }

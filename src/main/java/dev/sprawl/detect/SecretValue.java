@@ -38,9 +38,13 @@ public final class SecretValue {
 
     /**
      * A form safe to show: a few leading and trailing characters around an ellipsis, fewer for short
-     * values, nothing of values under 8 characters.
+     * values, nothing of values under 8 characters; a PEM block shows its BEGIN line only.
      */
     public String redacted() {
+        if (value.startsWith("-----BEGIN ")) {
+            int eol = value.indexOf("-----", 11);
+            return eol < 0 ? "-----BEGIN …" : value.substring(0, eol + 5) + "…";
+        }
         int n = value.codePointCount(0, value.length());
         int head;
         int tail;
