@@ -16,7 +16,6 @@ import dev.sprawl.source.ScanWarning;
 import dev.sprawl.source.Source;
 import dev.sprawl.source.SourceContext;
 import dev.sprawl.source.TextSniffer;
-import dev.sprawl.source.fs.FileSystemSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,7 +61,7 @@ public final class Scanner {
                 String label = request.labels().get(t);
                 ownersByTarget.put(label, Owners.forTarget(target, sink::warn));
                 BlobSink targetSink = many ? new TargetLabelSink(sink, label) : sink;
-                Source source = new FileSystemSource();
+                Source source = Sources.forTarget(target, request);
                 try {
                     source.scan(new SourceContext(target, pool, targetSink, request.excludes(), request.maxFileSize()));
                 } catch (IOException e) {
