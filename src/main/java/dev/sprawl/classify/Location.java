@@ -13,10 +13,11 @@ import java.util.SortedMap;
 public record Location(String source, String path, int line, int column, String context,
                        SortedMap<String, Object> details) {
 
-    /** Locations sort by source, path, line, column, then the details' text. */
+    /** Locations sort by source, path, line, column, date (oldest first), then the details' text. */
     public static final Comparator<Location> ORDER = Comparator.comparing(Location::source)
             .thenComparing(Location::path)
             .thenComparingInt(Location::line)
             .thenComparingInt(Location::column)
+            .thenComparing(l -> String.valueOf(l.details().getOrDefault("date", "")))
             .thenComparing(l -> l.details().toString());
 }

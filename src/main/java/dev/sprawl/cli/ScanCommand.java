@@ -11,6 +11,8 @@ import dev.sprawl.rules.RuleLoadException;
 import dev.sprawl.rules.RuleSet;
 import dev.sprawl.scan.ScanRequest;
 import dev.sprawl.scan.Scanner;
+import dev.sprawl.source.git.GitOptions;
+import dev.sprawl.source.git.GitRepos;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
-        description = "Scan directories and files for secrets and print the inventory.",
+        description = "Scan directories, files and git repositories (working tree and full history) for secrets "
+                + "and print the inventory.",
         footer = ExitCode.HELP)
 final class ScanCommand implements Callable<Integer> {
 
@@ -50,7 +53,7 @@ final class ScanCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "TARGET", arity = "0..*",
-            description = "Directories or files to scan (default: the current directory).")
+            description = "Directories, files or git repositories to scan (default: the current directory).")
     List<Path> targets = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FMT",
@@ -91,6 +94,22 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     Integer threads;
 
+    @Option(names = "--since", paramLabel = "REV",
+            description = "Git: only what the commits reachable from HEAD and not from REV add (the CI gate).")
+    String since;
+
+    @Option(names = "--staged", description = "Git: only what is staged in the index against HEAD (pre-commit hook).")
+    boolean staged;
+
+    @Option(names = "--no-history", description = "Git: the working tree only, no history.")
+    boolean noHistory;
+
+    @Option(names = "--ref", paramLabel = "REF", description = "Git: limit the history to REF (repeatable).")
+    List<String> refs = new ArrayList<>();
+
+    @Option(names = "--allow-shallow", description = "Git: a shallow clone is not an incomplete scan.")
+    boolean allowShallow;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -105,6 +124,12 @@ final class ScanCommand implements Callable<Integer> {
         }
         if (threads != null && threads < 1) {
             err.println("sprawl: --threads must be at least 1");
+            return ExitCode.USAGE.code();
+        }
+        GitOptions git = new GitOptions(since, staged, noHistory, refs, allowShallow);
+        String gitProblem = checkGit(git, paths);
+        if (gitProblem != null) {
+            err.println("sprawl: " + gitProblem);
             return ExitCode.USAGE.code();
         }
         RuleSet rules;
@@ -125,7 +150,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         FailOn policy = failOn != null ? failOn : (baseline != null ? FailOn.new_ : FailOn.any);
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        ScanRequest request = new ScanRequest(paths, labels, rules, excludes, maxFileSize, workers, known);
+        ScanRequest request = new ScanRequest(paths, labels, rules, excludes, maxFileSize, workers, known, git);
         Inventory inventory = new Scanner(Clock.systemUTC()).scan(request);
 
         boolean toTerminal = output == null && parent.terminal();
@@ -143,6 +168,23 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         return exitCode(inventory, policy, failConfidence).code();
+    }
+
+    /** Flags that exclude each other, and git flags on targets that are not repositories. */
+    private static String checkGit(GitOptions git, List<Path> paths) {
+        if (git.staged() && (git.since() != null || git.noHistory() || !git.refs().isEmpty())) {
+            return "--staged cannot be combined with --since, --no-history or --ref";
+        }
+        if (git.noHistory() && (git.since() != null || !git.refs().isEmpty())) {
+            return "--no-history cannot be combined with --since or --ref";
+        }
+        for (Path p : paths) {
+            String problem = GitRepos.checkOptions(p, git);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
     }
 
     static ExitCode exitCode(Inventory inventory, FailOn policy, Confidence minimum) {

@@ -17,7 +17,9 @@ import java.util.TreeSet;
  * governance findings:
  * <ul>
  *   <li>{@code missing-owner} (high): no location of the secret has an owner;</li>
- *   <li>{@code secret-sprawl} (medium): the secret appears in {@value #SPRAWL_PATHS} or more distinct paths.</li>
+ *   <li>{@code secret-sprawl} (medium): the secret appears in {@value #SPRAWL_PATHS} or more distinct paths;</li>
+ *   <li>{@code history-only} (high): every location is in git history and none is in HEAD, staged or
+ *       on disk: removed from the code but still in every clone.</li>
  * </ul>
  */
 public final class InventoryBuilder {
@@ -51,6 +53,19 @@ public final class InventoryBuilder {
         return entries;
     }
 
+    /** True when the secret is only in git history: no location in HEAD, the index or a file. */
+    static boolean historyOnly(Iterable<Location> locations) {
+        boolean any = false;
+        for (Location l : locations) {
+            if (!"git".equals(l.source()) || Boolean.TRUE.equals(l.details().get("inHead"))
+                    || Boolean.TRUE.equals(l.details().get("staged"))) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
     private static SecretEntry entry(String fp, List<Finding> group, OwnerResolver owners, Set<String> baseline) {
         Finding best = group.stream().max(BEST).orElseThrow();
         Confidence confidence = group.stream().map(Finding::confidence).max(Comparator.naturalOrder()).orElseThrow();
@@ -75,6 +90,10 @@ public final class InventoryBuilder {
         if (paths >= SPRAWL_PATHS) {
             findings.add(new GovernanceFinding("secret-sprawl", "medium",
                     "the same secret appears in " + paths + " different files; every copy must be rotated together"));
+        }
+        if (historyOnly(locations)) {
+            findings.add(new GovernanceFinding("history-only", "high",
+                    "removed from HEAD but still in history; rotate it"));
         }
         Boolean isNew = baseline == null ? null : !baseline.contains(fp);
         return new SecretEntry(fp, best.rule(), confidence, best.secret(), best.attributes(), owner,

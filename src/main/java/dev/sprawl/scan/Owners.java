@@ -3,6 +3,7 @@ package dev.sprawl.scan;
 import dev.sprawl.inventory.owner.CodeOwners;
 import dev.sprawl.inventory.owner.OwnerResolver;
 import dev.sprawl.source.ScanWarning;
+import dev.sprawl.source.git.GitRepos;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +11,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
-/** Finds the owner sources of a target: its CODEOWNERS file, looked up where GitHub looks. */
+/**
+ * Finds the owner sources of a target: its CODEOWNERS file, looked up where GitHub looks; for a git
+ * repository without one on disk (a bare repository), HEAD's. The same file owns historical paths.
+ */
 final class Owners {
 
     /** Largest CODEOWNERS file read. */
@@ -37,6 +41,18 @@ final class Owners {
                     warn.accept(new ScanWarning("codeowners-unreadable", "CODEOWNERS could not be read", name, false));
                     return OwnerResolver.NONE;
                 }
+            }
+        }
+        return fromGitHead(target, warn);
+    }
+
+    /** A git repository without a CODEOWNERS file on disk (a bare one): HEAD's CODEOWNERS. */
+    private static OwnerResolver fromGitHead(Path target, Consumer<ScanWarning> warn) {
+        for (String name : CodeOwners.LOCATIONS) {
+            java.util.Optional<byte[]> bytes = GitRepos.headFile(target, name, MAX_CODEOWNERS_BYTES);
+            if (bytes.isPresent()) {
+                CodeOwners owners = CodeOwners.parse(name, new String(bytes.get(), StandardCharsets.UTF_8));
+                return location -> owners.ownerOf(location.path());
             }
         }
         return OwnerResolver.NONE;

@@ -1,6 +1,7 @@
 package dev.sprawl.scan;
 
 import dev.sprawl.rules.RuleSet;
+import dev.sprawl.source.git.GitOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.Set;
  * @param maxFileSize  {@code --max-file-size} in bytes
  * @param threads      worker threads
  * @param baseline     fingerprints from {@code --baseline}, or null
+ * @param git          how git repository targets are scanned ({@code --since}, {@code --staged}...)
  */
 public record ScanRequest(
         List<Path> targets,
@@ -22,7 +24,8 @@ public record ScanRequest(
         List<String> excludes,
         long maxFileSize,
         int threads,
-        Set<String> baseline) {
+        Set<String> baseline,
+        GitOptions git) {
 
     /** Default {@code --max-file-size}: 50 MiB. */
     public static final long DEFAULT_MAX_FILE_SIZE = 50L * 1024 * 1024;
@@ -32,5 +35,12 @@ public record ScanRequest(
         labels = List.copyOf(labels);
         excludes = List.copyOf(excludes);
         baseline = baseline == null ? null : Set.copyOf(baseline);
+        git = git == null ? GitOptions.DEFAULTS : git;
+    }
+
+    /** A request with the default git options. */
+    public ScanRequest(List<Path> targets, List<String> labels, RuleSet rules, List<String> excludes,
+                       long maxFileSize, int threads, Set<String> baseline) {
+        this(targets, labels, rules, excludes, maxFileSize, threads, baseline, null);
     }
 }

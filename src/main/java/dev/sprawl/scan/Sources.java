@@ -2,6 +2,8 @@ package dev.sprawl.scan;
 
 import dev.sprawl.source.Source;
 import dev.sprawl.source.fs.FileSystemSource;
+import dev.sprawl.source.git.GitRepos;
+import dev.sprawl.source.git.GitSource;
 import java.nio.file.Path;
 
 /**
@@ -14,6 +16,9 @@ final class Sources {
     }
 
     static Source forTarget(Path target, ScanRequest request) {
+        if (GitRepos.isRepository(target)) {
+            return new GitSource(request.git());
+        }
         return new FileSystemSource();
     }
 }

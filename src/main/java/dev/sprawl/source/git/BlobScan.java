@@ -1,0 +1,180 @@
+package dev.sprawl.source.git;
+
+import dev.sprawl.source.Blob;
+import dev.sprawl.source.BlobSink;
+import dev.sprawl.source.Provenance;
+import dev.sprawl.source.ScanWarning;
+import dev.sprawl.source.SourceContext;
+import dev.sprawl.source.TaskGroup;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * Reads blobs in the given (pack) order on the pipeline's workers and hands each to the sink once,
+ * with all its provenances. One runner per worker thread, each with its own
+ * {@link org.eclipse.jgit.lib.ObjectReader} on the shared repository instance; runners take contiguous chunks of the order in turn, so each
+ * reader's delta-base cache sees neighbouring objects.
+ */
+final class BlobScan {
+
+    /** Blobs per chunk a runner takes at once. */
+    static final int CHUNK_BLOBS = 512;
+    /** Git LFS pointers are small text files that start with this line. */
+    static final byte[] LFS_POINTER = "version https://git-lfs.github.com/spec/v1\n".getBytes(StandardCharsets.US_ASCII);
+    /** Largest Git LFS pointer file. */
+    static final int MAX_LFS_POINTER_BYTES = 1024;
+    /** Largest array the JVM allocates. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    private final Path target;
+    private final Repository repo;
+    private final SourceContext ctx;
+    private final Problems problems;
+    private final Function<BlobNode, List<Provenance>> provenances;
+    private final Function<BlobNode, String> firstPath;
+    private final Set<ObjectId> unread = Collections.newSetFromMap(new ConcurrentHashMap<>());
+
+    BlobScan(Path target, Repository repo, SourceContext ctx, Problems problems, Function<BlobNode, List<Provenance>> provenances,
+             Function<BlobNode, String> firstPath) {
+        this.target = target;
+        this.repo = repo;
+        this.ctx = ctx;
+        this.problems = problems;
+        this.provenances = provenances;
+        this.firstPath = firstPath;
+    }
+
+    /** Blobs that were not scanned (unreadable or too large). Valid after {@link #run}. */
+    Set<ObjectId> unread() {
+        return unread;
+    }
+
+    void run(List<BlobNode> order) throws InterruptedException {
+        if (order.isEmpty()) {
+            return;
+        }
+        int runners = ctx.workers() instanceof ThreadPoolExecutor tpe ? tpe.getCorePoolSize()
+                : Runtime.getRuntime().availableProcessors();
+        runners = Math.max(1, Math.min(runners, (order.size() + CHUNK_BLOBS - 1) / CHUNK_BLOBS));
+        AtomicInteger next = new AtomicInteger();
+        TaskGroup tasks = new TaskGroup(ctx.workers(), e -> ctx.sink().warn(new ScanWarning("internal-error",
+                "unexpected " + e.getClass().getSimpleName() + " while reading git objects", null, true)));
+        for (int r = 0; r < runners; r++) {
+            tasks.submit(() -> runChunks(order, next));
+        }
+        tasks.await();
+    }
+
+    private void runChunks(List<BlobNode> order, AtomicInteger next) {
+        byte[][] buffer = {new byte[0]};
+        try (ObjectAccess access = new ObjectAccess(target, repo)) {
+            while (true) {
+                int start = next.getAndAdd(CHUNK_BLOBS);
+                if (start >= order.size()) {
+                    return;
+                }
+                int end = Math.min(order.size(), start + CHUNK_BLOBS);
+                for (int i = start; i < end; i++) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return;
+                    }
+                    scan(access, order.get(i), buffer);
+                }
+            }
+        }
+    }
+
+    private void scan(ObjectAccess access, BlobNode blob, byte[][] buffer) {
+        Content content = null;
+        Exception failure;
+        try {
+            content = load(access, blob, buffer);
+            failure = null;
+        } catch (IOException | RuntimeException e) {
+            failure = e;
+        }
+        boolean retried = false;
+        if (failure != null && access.recover()) {
+            retried = true;
+            try {
+                content = load(access, blob, buffer);
+                failure = null;
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            unread.add(blob.copy());
+            String reason = failure instanceof MissingObjectException ? "missing" : failure.getClass().getSimpleName();
+            problems.warn("git-object-unreadable", "blob " + blob.name() + " could not be read (" + reason
+                    + (retried ? ", also after reopening the repository" : "") + "): not scanned",
+                    firstPath.apply(blob), true, "objects could not be read");
+            return;
+        }
+        if (content == Content.TOO_LARGE) {
+            unread.add(blob.copy());
+            return;
+        }
+        if (content.length <= MAX_LFS_POINTER_BYTES && startsWith(content.data, content.length, LFS_POINTER)) {
+            problems.warn("lfs-pointer", "Git LFS pointer: the pointer was scanned, the content it stands for is "
+                    + "stored outside the repository and was not fetched", firstPath.apply(blob), false,
+                    "Git LFS pointers were met");
+        }
+        ctx.sink().accept(new Blob(content.data, content.length, provenances.apply(blob)));
+    }
+
+    private record Content(byte[] data, int length) {
+        static final Content TOO_LARGE = new Content(new byte[0], 0);
+    }
+
+    private Content load(ObjectAccess access, BlobNode blob, byte[][] buffer) throws IOException {
+        long size = access.reader().getObjectSize(blob, Constants.OBJ_BLOB);
+        long max = Math.min(ctx.maxBlobSize(), MAX_ARRAY);
+        if (size > max) {
+            problems.warn("file-too-large", "skipped: blob " + blob.name() + " is " + size
+                    + " bytes, over the --max-file-size limit of " + ctx.maxBlobSize(), firstPath.apply(blob), true,
+                    "blobs were too large");
+            return Content.TOO_LARGE;
+        }
+        ObjectLoader loader = access.reader().open(blob, Constants.OBJ_BLOB);
+        if (!loader.isLarge()) {
+            byte[] data = loader.getCachedBytes();
+            return new Content(data, data.length);
+        }
+        int n = (int) loader.getSize();
+        if (buffer[0].length < n) {
+            buffer[0] = new byte[n];
+        }
+        byte[] buf = buffer[0];
+        int read = 0;
+        try (InputStream in = loader.openStream()) {
+            while (read < n) {
+                int r = in.read(buf, read, n - read);
+                if (r < 0) {
+                    break;
+                }
+                read += r;
+            }
+        }
+        return new Content(buf, read);
+    }
+
+    private static boolean startsWith(byte[] data, int length, byte[] prefix) {
+        return length >= prefix.length && Arrays.equals(data, 0, prefix.length, prefix, 0, prefix.length);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.sprawl.source.git;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryCache;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.util.FS;
+
+/**
+ * Recognises and opens git repositories without consulting the environment ({@code GIT_DIR} and
+ * friends), user or system configuration: a working tree with a {@code .git} folder, a working tree
+ * whose {@code .git} is a file pointing elsewhere (linked worktree, submodule checkout), or a bare
+ * repository.
+ */
+public final class GitRepos {
+
+    private GitRepos() {
+    }
+
+    /** The kind of repository at a scan target. */
+    enum Kind { NONE, WORKING_TREE, BARE }
+
+    static Kind kindOf(Path target) {
+        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            return Kind.NONE;
+        }
+        Path dotGit = target.resolve(Constants.DOT_GIT);
+        if (Files.isDirectory(dotGit, LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(dotGit, LinkOption.NOFOLLOW_LINKS)) {
+            return Kind.WORKING_TREE;
+        }
+        SafeGit.init();
+        if (Files.isRegularFile(target.resolve(Constants.HEAD), LinkOption.NOFOLLOW_LINKS)
+                && RepositoryCache.FileKey.isGitRepository(target.toFile(), FS.DETECTED)) {
+            return Kind.BARE;
+        }
+        return Kind.NONE;
+    }
+
+    /** True when the target is a git repository (working tree or bare). */
+    public static boolean isRepository(Path target) {
+        return kindOf(target) != Kind.NONE;
+    }
+
+    /** Opens the repository at a target recognised by {@link #kindOf}. */
+    static Repository open(Path target) throws IOException {
+        SafeGit.init();
+        FileRepositoryBuilder b = new FileRepositoryBuilder().setMustExist(true);
+        if (kindOf(target) == Kind.BARE) {
+            b.setGitDir(target.toFile()).setBare();
+        } else {
+            b.setWorkTree(target.toFile());
+        }
+        return b.build();
+    }
+
+    /**
+     * Checks that the git options can be applied to a target: the target is a repository and every
+     * revision it names resolves. Returns the problem, or null.
+     */
+    public static String checkOptions(Path target, GitOptions options) {
+        if (!options.needsRepository()) {
+            return null;
+        }
+        if (!isRepository(target)) {
+            return target + " is not a git repository (--since, --staged and --ref need one)";
+        }
+        try (Repository repo = open(target)) {
+            if (options.since() != null && resolveCommit(repo, options.since()) == null) {
+                return "--since " + options.since() + ": no such commit in " + target
+                        + " (in a shallow CI clone, fetch the full history)";
+            }
+            for (String r : options.refs()) {
+                if (findRef(repo, r) == null && resolveCommit(repo, r) == null) {
+                    return "--ref " + r + ": no such ref in " + target;
+                }
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return "cannot open git repository " + target + ": " + e.getClass().getSimpleName();
+        }
+    }
+
+    /** A ref by full or short name ({@code main}, {@code v1.0}, {@code origin/main}), or null. */
+    static Ref findRef(Repository repo, String name) throws IOException {
+        return repo.getRefDatabase().findRef(name);
+    }
+
+    /** The commit a revision expression names, or null. */
+    static ObjectId resolveCommit(Repository repo, String rev) {
+        try {
+            return repo.resolve(rev + "^{commit}");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The bytes of a file in HEAD's tree (e.g. CODEOWNERS of a bare repository), if the target is a git
+     * repository, HEAD resolves and the file is a blob no larger than {@code maxBytes}.
+     */
+    public static Optional<byte[]> headFile(Path target, String path, long maxBytes) {
+        if (!isRepository(target)) {
+            return Optional.empty();
+        }
+        try (Repository repo = open(target); ObjectReader reader = repo.newObjectReader()) {
+            ObjectId head = resolveCommit(repo, Constants.HEAD);
+            if (head == null) {
+                return Optional.empty();
+            }
+            ObjectId tree;
+            try (RevWalk rw = new RevWalk(reader)) {
+                tree = rw.parseCommit(head).getTree();
+            }
+            try (TreeWalk tw = TreeWalk.forPath(reader, path, tree)) {
+                if (tw == null || (tw.getRawMode(0) & org.eclipse.jgit.lib.FileMode.TYPE_MASK)
+                        != org.eclipse.jgit.lib.FileMode.TYPE_FILE) {
+                    return Optional.empty();
+                }
+                ObjectLoader loader = reader.open(tw.getObjectId(0), Constants.OBJ_BLOB);
+                if (loader.getSize() > maxBytes) {
+                    return Optional.empty();
+                }
+                return Optional.of(loader.getCachedBytes());
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package dev.sprawl.source.git;
+
+import dev.sprawl.source.Blob;
+import dev.sprawl.source.BlobSink;
+import dev.sprawl.source.PathGlobs;
+import dev.sprawl.source.Provenance;
+import dev.sprawl.source.ScanWarning;
+import dev.sprawl.source.Source;
+import dev.sprawl.source.SourceContext;
+import dev.sprawl.source.fs.FileSystemSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectIdOwnerMap;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * A git repository: the working tree's changes against HEAD plus every distinct blob of the history of
+ * every ref, each read once in pack order and reported at every (path, introducing commit) pair it
+ * appears as. See {@link GitOptions} for the CI and hook modes. JGit only: no {@code git} process, no
+ * hooks, filters or configured programs.
+ */
+public final class GitSource implements Source {
+
+    private final GitOptions options;
+
+    public GitSource(GitOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public void scan(SourceContext ctx) throws IOException, InterruptedException {
+        Path target = ctx.target();
+        GitRepos.Kind kind = GitRepos.kindOf(target);
+        if (options.noHistory()) {
+            if (kind == GitRepos.Kind.WORKING_TREE) {
+                new FileSystemSource().scan(ctx);
+            } else {
+                scanBareConfig(ctx);
+            }
+            return;
+        }
+        Problems problems = new Problems(ctx.sink());
+        ObjectAccess access;
+        try {
+            access = new ObjectAccess(target);
+        } catch (IOException | RuntimeException e) {
+            ctx.sink().warn(new ScanWarning("git-unreadable", "not readable as a git repository ("
+                    + e.getClass().getSimpleName() + "): its history is not scanned", null, true));
+            if (kind == GitRepos.Kind.WORKING_TREE) {
+                new FileSystemSource().scan(ctx);
+            }
+            return;
+        }
+        try (access) {
+            scan(ctx, kind, access, problems);
+        } finally {
+            problems.finish();
+        }
+    }
+
+    private void scan(SourceContext ctx, GitRepos.Kind kind, ObjectAccess access, Problems problems)
+            throws IOException, InterruptedException {
+        Repository repo = access.repository();
+        PathTable paths = new PathTable(new PathGlobs(ctx.excludes()));
+        ObjectId head = GitRepos.resolveCommit(repo, Constants.HEAD);
+        ObjectId headTree = null;
+        if (head != null) {
+            try (org.eclipse.jgit.revwalk.RevWalk rw = new org.eclipse.jgit.revwalk.RevWalk(access.reader())) {
+                headTree = rw.parseCommit(head).getTree().copy();
+            } catch (IOException | RuntimeException e) {
+                problems.warn("git-object-unreadable", "HEAD commit " + head.name() + " could not be read ("
+                        + e.getClass().getSimpleName() + ")", null, true, "objects could not be read");
+            }
+        }
+        HeadTree headBlobs = readHead(access, headTree, problems);
+        if (options.staged()) {
+            StagedScan.run(ctx.target(), ctx, repo, headBlobs, paths, problems);
+            return;
+        }
+        Set<ObjectId> shallow = shallowCommits(repo, problems);
+
+        List<Tips.Tip> tips = !options.refs().isEmpty() ? Tips.named(repo, options.refs(), problems)
+                : options.since() != null ? Tips.head(repo, head) : Tips.all(repo, problems);
+        List<String> refNames = new ArrayList<>();
+        List<ObjectId> commitTips = new ArrayList<>();
+        List<Integer> commitRefs = new ArrayList<>();
+        List<CommitNode> tagged = new ArrayList<>();
+        List<Tips.Tip> taggedBlobs = new ArrayList<>();
+        for (Tips.Tip t : tips) {
+            refNames.add(t.name());
+            if (t.type() == Constants.OBJ_COMMIT) {
+                commitTips.add(t.id());
+                commitRefs.add(refNames.size() - 1);
+            } else if (options.since() == null) {
+                CommitNode n = new CommitNode(t.id());
+                n.tagged = true;
+                n.ref = refNames.size() - 1;
+                if (t.type() == Constants.OBJ_TREE) {
+                    n.tree = t.id();
+                    tagged.add(n);
+                } else {
+                    taggedBlobs.add(t);
+                    tagged.add(n);
+                }
+            }
+        }
+
+        CommitGraph excluded = null;
+        if (options.since() != null) {
+            ObjectId rev = GitRepos.resolveCommit(repo, options.since());
+            excluded = CommitGraph.walk(access, List.of(rev), List.of(0), shallow, null, problems, NO_COUNT);
+        }
+        long tA = System.nanoTime();
+        CommitGraph graph = CommitGraph.walk(access, commitTips, commitRefs, shallow, excluded, problems, ctx.sink());
+        graph.markHeadLine(head);
+        long tB = System.nanoTime();
+        HistoryIndex index = new HistoryIndex(paths);
+        index.build(access, graph.order(), tagged, problems);
+        long tC = System.nanoTime();
+        for (int i = 0, j = 0; i < tagged.size(); i++) {
+            CommitNode n = tagged.get(i);
+            if (n.tree == null) {
+                index.addTaggedBlob(taggedBlobs.get(j++).id(), refNames.get(n.ref), n);
+            }
+        }
+        for (Map.Entry<String, String> g : index.gitlinks().entrySet()) {
+            problems.warn("git-submodule", "submodule (gitlink, seen in commit " + g.getValue() + "): its content and "
+                    + "history belong to another repository and are not scanned; scan that repository as its own target",
+                    g.getKey(), false, "submodules were met");
+        }
+
+        List<BlobNode> blobs = index.blobs();
+        if (excluded != null) {
+            blobs = newSince(access, excluded, blobs, problems);
+        }
+        SafeGit.sizeCacheFor(PackOrder.packBytes(repo));
+        List<BlobNode> order = PackOrder.sort(repo, index, blobs, problems);
+        Locations locations = new Locations(index, refNames, headBlobs);
+        BlobScan scan = new BlobScan(ctx.target(), repo, ctx, problems, locations::of, locations::firstPath);
+        long tD = System.nanoTime();
+        scan.run(order);
+        long tE = System.nanoTime();
+        if (Boolean.getBoolean("sprawl.timing")) {
+            System.err.printf("graph %.2f index %.2f order %.2f read %.2f s; %d blobs%n", (tB - tA) / 1e9, (tC - tB) / 1e9,
+                    (tD - tC) / 1e9, (tE - tD) / 1e9, order.size());
+        }
+
+        if (kind == GitRepos.Kind.WORKING_TREE && options.since() == null) {
+            boolean headWalked = graph.get(head) != null && graph.get(head).walked();
+            BlobSink sink = new WorkingTreeSink(ctx.sink(), headWalked ? headBlobs : HeadTree.EMPTY,
+                    id -> index.get(id) != null && !scan.unread().contains(id));
+            new FileSystemSource().scan(new SourceContext(ctx.target(), ctx.workers(), sink, ctx.excludes(),
+                    ctx.maxBlobSize()));
+        } else if (kind == GitRepos.Kind.BARE) {
+            scanBareConfig(ctx);
+        }
+    }
+
+    /** Blobs the {@code --since} side does not already have anywhere in its history. */
+    private static List<BlobNode> newSince(ObjectAccess access, CommitGraph since, List<BlobNode> blobs,
+                                           Problems problems) {
+        if (blobs.isEmpty()) {
+            return blobs;
+        }
+        ObjectIdOwnerMap<ReachableBlobs.Flag> candidates = new ObjectIdOwnerMap<>();
+        for (BlobNode b : blobs) {
+            candidates.add(new ReachableBlobs.Flag(b));
+        }
+        ReachableBlobs.mark(access, since.order(), candidates, blobs.size(), problems);
+        List<BlobNode> out = new ArrayList<>();
+        for (BlobNode b : blobs) {
+            if (!candidates.get(b).flagged) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    private static HeadTree readHead(ObjectAccess access, ObjectId tree, Problems problems) {
+        try {
+            return HeadTree.read(access.reader(), tree);
+        } catch (IOException | RuntimeException e) {
+            problems.warn("git-object-unreadable", "HEAD's tree could not be read (" + e.getClass().getSimpleName()
+                    + "): inHead may be missing from locations", null, true, "objects could not be read");
+            return HeadTree.EMPTY;
+        }
+    }
+
+    private Set<ObjectId> shallowCommits(Repository repo, Problems problems) {
+        Set<ObjectId> shallow;
+        try {
+            shallow = repo.getObjectDatabase().getShallowCommits();
+        } catch (IOException | RuntimeException e) {
+            problems.warn("shallow-clone", "the shallow file could not be read (" + e.getClass().getSimpleName()
+                    + "): history may be cut off", null, !options.allowShallow(), "shallow clone warnings");
+            return Set.of();
+        }
+        if (!shallow.isEmpty()) {
+            problems.warn("shallow-clone", "shallow clone: history ends at " + shallow.size() + " commit(s) whose "
+                    + "parents were not fetched, so older history is not scanned; fetch it (git fetch --unshallow)"
+                    + (options.allowShallow() ? " — accepted with --allow-shallow" : " or pass --allow-shallow"),
+                    null, !options.allowShallow(), "shallow clone warnings");
+        }
+        return shallow;
+    }
+
+    /** A bare repository's {@code config} (remote URLs can carry credentials). */
+    private static void scanBareConfig(SourceContext ctx) {
+        Path config = ctx.target().resolve(Constants.CONFIG);
+        try {
+            if (Files.isRegularFile(config, LinkOption.NOFOLLOW_LINKS) && Files.size(config) <= ctx.maxBlobSize()) {
+                byte[] data = Files.readAllBytes(config);
+                ctx.sink().accept(new Blob(data, data.length, List.of(Provenance.file(Constants.CONFIG))));
+            }
+        } catch (IOException e) {
+            ctx.sink().warn(new ScanWarning("unreadable", "cannot read: " + e.getClass().getSimpleName(),
+                    Constants.CONFIG, true));
+        }
+    }
+
+    /** Counts nothing: the {@code --since} side is walked but not scanned. */
+    private static final BlobSink NO_COUNT = new BlobSink() {
+        @Override
+        public void accept(Blob blob) {
+        }
+
+        @Override
+        public void warn(ScanWarning warning) {
+        }
+    };
+}
