@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class RegexWidthTest {
+class RegexShapeTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiterString = " => ", value = {
@@ -32,23 +32,23 @@ class RegexWidthTest {
             "a{3}+ => 3",
             "a{1,4}? => 4"})
     void bounded(String pattern, long width) {
-        assertThat(RegexWidth.of(pattern)).isEqualTo(width);
+        assertThat(RegexShape.parse(pattern).maxWidth()).isEqualTo(width);
     }
 
     @ParameterizedTest(name = "{0} is unbounded")
     @CsvSource(delimiterString = " => ", value = {"a*", "a+", "a{2,}", "(ab)+c", "(a)\\1", "(?<x>a)\\k<x>", "x(?:y|z*)"})
     void unbounded(String pattern) {
-        assertThat(RegexWidth.of(pattern)).isEqualTo(RegexWidth.UNBOUNDED);
+        assertThat(RegexShape.parse(pattern).maxWidth()).isEqualTo(RegexShape.UNBOUNDED);
     }
 
     @Test
     void zeroWidthQuantifiedStaysZero() {
-        assertThat(RegexWidth.of("(?:\\b)*a")).isEqualTo(1);
+        assertThat(RegexShape.parse("(?:\\b).maxWidth()*a")).isEqualTo(1);
     }
 
     @Test
     void rejectsMalformed() {
-        assertThatThrownBy(() -> RegexWidth.of("(ab")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> RegexWidth.of("[ab")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RegexShape.parse("(ab").maxWidth()).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RegexShape.parse("[ab").maxWidth()).isInstanceOf(IllegalArgumentException.class);
     }
 }
