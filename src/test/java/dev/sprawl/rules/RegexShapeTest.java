@@ -43,7 +43,22 @@ class RegexShapeTest {
 
     @Test
     void zeroWidthQuantifiedStaysZero() {
-        assertThat(RegexShape.parse("(?:\\b).maxWidth()*a")).isEqualTo(1);
+        assertThat(RegexShape.parse("(?:\\b)*a").maxWidth()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0} with {1} -> lead {2}")
+    @CsvSource(delimiterString = " => ", value = {
+            "\\b(?<secret>ghp_[A-Za-z0-9]{36})\\b => ghp_ => 0",
+            "(?i)(?:password|pwd)\\s{0,3}=(?<secret>\\S{1,9}) => password,pwd => 0",
+            "(?<![a-z])[a-z_]{0,40}?(?:token|secret)= => token,secret => 40",
+            "(?i:https?)://[^@]{1,9}@ => :// => 5",
+            "x-(?:abc|zzabc)-y => abc => 4",
+            "[0-9]{32}-us[0-9]{1,2} => -us => 32",
+            "(?:ghp_)?[a-z]{3} => ghp_ => -1",
+            "(?:abc|[a-z]{4}) => abc => -1",
+            "\\Qsk-ant-\\E[a-z]{4} => sk-ant- => 0"})
+    void keywordLead(String pattern, String keywords, long lead) {
+        assertThat(RegexShape.parse(pattern).keywordLead(java.util.List.of(keywords.split(",")))).isEqualTo(lead);
     }
 
     @Test
