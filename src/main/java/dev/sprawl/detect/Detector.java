@@ -22,6 +22,10 @@ public final class Detector {
 
     /** Most matches kept from one blob; more are dropped with a {@code match-limit} problem. */
     public static final int DEFAULT_MAX_MATCHES_PER_BLOB = 10_000;
+    /** Bytes beyond a rule's width on each side that may still decide a match (lookaround, word boundaries). */
+    static final int CONTEXT_BYTES = 256;
+    /** Keyword occurrences remembered per blob for incremental detection of blobs derived from it. */
+    static final int MAX_KNOWN_HITS = 1 << 16;
     /** Fixed part of the regex step budget for one window. */
     static final long BUDGET_BASE = 100_000;
     /** Per-character part of the regex step budget for one window. */
@@ -83,17 +87,155 @@ public final class Detector {
         private final int[] touched = new int[rules.size()];
         private int touchedCount;
         private int length;
+        /** Keyword occurrences of the current blob, {@code end << 32 | keyword}. */
+        private long[] hits = new long[64];
+        private int hitCount;
+        private Known known;
 
         private Session() {
         }
 
         public Detection detect(byte[] data, int len) {
+            begin(data, len);
+            keywords.scan(data, len, (k, end) -> {
+                record(k, end);
+                onKeyword(k, end);
+            });
+            List<Match> found = new ArrayList<>();
+            List<DetectProblem> problems = new ArrayList<>();
+            confirmAll(data, found, problems);
+            return finish(resolveOverlaps(found), problems, len);
+        }
+
+        /**
+         * Detects in a blob derived from an earlier one ({@code base}, e.g. the version a git delta was
+         * computed against) of which {@code runs} are verbatim copies: (dst, src, length) triples in
+         * increasing dst order. Matches whose surroundings (the rule's width plus
+         * {@value #CONTEXT_BYTES} bytes on each side) lie within one copied run are carried over from the
+         * base; keywords are looked for only where bytes were inserted or runs meet, and rules are run
+         * only near those places. The result equals {@link #detect}'s, except where matches of different
+         * rules overlap across an edit (then either may be reported). Falls back to {@link #detect} when
+         * the runs do not fit the lengths.
+         */
+        public Detection detectDerived(byte[] data, int len, Known base, int[] runs) {
+            Edits ed = Edits.of(runs, len, base.length());
+            if (ed == null) {
+                return detect(data, len);
+            }
+            begin(data, len);
+            List<Long> derived = new ArrayList<>();
+            mapBaseHits(base, ed, derived);
+            int reach = keywords.maxKeywordLength();
+            for (int i = 0; i < ed.dirtyCount(); i++) {
+                keywords.scan(data, len, ed.dirtyFrom(i) - reach + 1, ed.dirtyTo(i), (k, end) -> {
+                    if (!ed.clean(end - keywords.keywordLength(k), end)) {
+                        derived.add((long) end << 32 | k);
+                    }
+                });
+            }
+            long[] byStart = new long[derived.size()];
+            for (int i = 0; i < byStart.length; i++) {
+                long h = derived.get(i);
+                int k = (int) h;
+                int end = (int) (h >>> 32);
+                record(k, end);
+                byStart[i] = (long) (end - keywords.keywordLength(k)) << 32 | k;
+            }
+            Arrays.sort(byStart);
+            for (long h : byStart) {
+                int k = (int) h;
+                int start = (int) (h >>> 32);
+                int end = start + keywords.keywordLength(k);
+                for (int r : rulesByKeyword[k]) {
+                    if (ed.near(start, end, 2L * rules.get(r).maxWidth() + CONTEXT_BYTES)) {
+                        addWindow(r, start);
+                    }
+                }
+            }
+            List<Match> found = new ArrayList<>();
+            List<DetectProblem> problems = new ArrayList<>();
+            confirmAll(data, found, problems);
+            List<Match> all = new ArrayList<>();
+            for (Match m : found) {
+                if (!ed.clean(reachStart(m), reachEnd(m))) {
+                    all.add(m);
+                }
+            }
+            for (Match m : base.matches()) {
+                for (int i = 0; i < ed.runs(); i++) {
+                    if (ed.cleanInBase(i, reachStart(m), reachEnd(m))) {
+                        int shift = ed.dst(i) - ed.src(i);
+                        all.add(new Match(m.rule(), m.start() + shift, m.end() + shift, m.secret(), m.weak()));
+                    }
+                }
+            }
+            return finish(resolveOverlaps(all), problems, len);
+        }
+
+        /** The base's keyword occurrences that lie inside a copied run, moved to derived offsets. */
+        private void mapBaseHits(Known base, Edits ed, List<Long> out) {
+            long[] bh = base.hits();
+            for (int i = 0; i < ed.runs(); i++) {
+                long src = ed.src(i);
+                long srcEnd = src + ed.length(i);
+                int shift = ed.dst(i) - ed.src(i);
+                // hits are sorted by end: start at the first that ends after src
+                int lo = 0;
+                int hi = bh.length;
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if ((bh[mid] >>> 32) <= src) {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                for (int j = lo; j < bh.length && (bh[j] >>> 32) <= srcEnd; j++) {
+                    int k = (int) bh[j];
+                    long end = bh[j] >>> 32;
+                    if (end - keywords.keywordLength(k) >= src) {
+                        out.add((end + shift) << 32 | k);
+                    }
+                }
+            }
+        }
+
+        /** Where text that can decide a match of this secret may start: the rule's width plus context before. */
+        private long reachStart(Match m) {
+            return (long) m.end() - m.rule().maxWidth() - CONTEXT_BYTES;
+        }
+
+        private long reachEnd(Match m) {
+            return (long) m.start() + m.rule().maxWidth() + CONTEXT_BYTES;
+        }
+
+        /**
+         * What the last detection learnt, for blobs derived from that blob: null when it had problems
+         * (a stopped rule, the match limit) or more than {@value #MAX_KNOWN_HITS} keyword occurrences.
+         */
+        public Known known() {
+            return known;
+        }
+
+        private void begin(byte[] data, int len) {
             this.length = len;
             text.reset(data, 0, len);
             touchedCount = 0;
-            keywords.scan(data, len, this::onKeyword);
-            List<Match> found = new ArrayList<>();
-            List<DetectProblem> problems = new ArrayList<>();
+            hitCount = 0;
+            known = null;
+        }
+
+        private void record(int keyword, int end) {
+            if (hitCount == hits.length) {
+                if (hitCount > MAX_KNOWN_HITS) {
+                    return;
+                }
+                hits = Arrays.copyOf(hits, hitCount * 2);
+            }
+            hits[hitCount++] = (long) end << 32 | keyword;
+        }
+
+        private void confirmAll(byte[] data, List<Match> found, List<DetectProblem> problems) {
             int[] order = Arrays.copyOf(touched, touchedCount);
             Arrays.sort(order);
             boolean capped = false;
@@ -108,7 +250,15 @@ public final class Detector {
                 problems.add(new DetectProblem("match-limit", null,
                         "more than " + maxMatches + " matches in one blob; the rest were not reported"));
             }
-            return new Detection(resolveOverlaps(found), problems);
+        }
+
+        private Detection finish(List<Match> matches, List<DetectProblem> problems, int len) {
+            if (problems.isEmpty() && hitCount <= MAX_KNOWN_HITS) {
+                long[] h = Arrays.copyOf(hits, hitCount);
+                Arrays.sort(h);
+                known = new Known(matches, h, len);
+            }
+            return new Detection(matches, problems);
         }
 
         /**
@@ -119,25 +269,30 @@ public final class Detector {
         private void onKeyword(int keyword, int end) {
             int start = end - keywords.keywordLength(keyword);
             for (int r : rulesByKeyword[keyword]) {
-                int from = Math.max(0, start - rules.get(r).keywordLead());
-                int to = start + 1;
-                int n = windowCount[r];
-                if (n == 0) {
-                    touched[touchedCount++] = r;
-                    if (windows[r] == null) {
-                        windows[r] = new int[16];
-                    }
-                } else if (from <= windows[r][2 * n - 1]) {
-                    windows[r][2 * n - 1] = Math.max(windows[r][2 * n - 1], to);
-                    continue;
-                }
-                if (2 * n + 2 > windows[r].length) {
-                    windows[r] = Arrays.copyOf(windows[r], windows[r].length * 2);
-                }
-                windows[r][2 * n] = from;
-                windows[r][2 * n + 1] = to;
-                windowCount[r] = n + 1;
+                addWindow(r, start);
             }
+        }
+
+        /** Adds rule r's window for a keyword occurrence at {@code start}; starts arrive in increasing order. */
+        private void addWindow(int r, int start) {
+            int from = Math.max(0, start - rules.get(r).keywordLead());
+            int to = start + 1;
+            int n = windowCount[r];
+            if (n == 0) {
+                touched[touchedCount++] = r;
+                if (windows[r] == null) {
+                    windows[r] = new int[16];
+                }
+            } else if (from <= windows[r][2 * n - 1]) {
+                windows[r][2 * n - 1] = Math.max(windows[r][2 * n - 1], to);
+                return;
+            }
+            if (2 * n + 2 > windows[r].length) {
+                windows[r] = Arrays.copyOf(windows[r], windows[r].length * 2);
+            }
+            windows[r][2 * n] = from;
+            windows[r][2 * n + 1] = to;
+            windowCount[r] = n + 1;
         }
 
         /** Runs rule {@code r} over its ranges; returns true when the match limit was reached. */

@@ -104,19 +104,39 @@ final class KeywordMatcher {
         return words[keyword].length;
     }
 
+    /** The longest keyword, in bytes. */
+    int maxKeywordLength() {
+        int max = 0;
+        for (byte[] w : words) {
+            max = Math.max(max, w.length);
+        }
+        return max;
+    }
+
     /** Reports every keyword occurrence in {@code data[0, length)}, in order of start position. */
     void scan(byte[] data, int length, Hits hits) {
-        if (length < 3) {
+        scan(data, length, 0, length, hits);
+    }
+
+    /**
+     * Reports every keyword occurrence that starts in {@code [from, to)} and ends within
+     * {@code data[0, length)}, in order of start position.
+     */
+    void scan(byte[] data, int length, int from, int to, Hits hits) {
+        from = Math.max(0, from);
+        to = Math.min(to, length - 2); // a keyword has at least three bytes
+        if (from >= to) {
             return;
         }
         final long[] bits3 = three.marked;
         final long[] bits4 = four.marked;
         final byte[] lower = LOWER;
-        int c0 = lower[data[0] & 0xFF] & 0xFF;
-        int c1 = lower[data[1] & 0xFF] & 0xFF;
-        int c2 = lower[data[2] & 0xFF] & 0xFF;
-        int i = 0;
-        for (; i + 3 < length; i++) {
+        int c0 = lower[data[from] & 0xFF] & 0xFF;
+        int c1 = lower[data[from + 1] & 0xFF] & 0xFF;
+        int c2 = lower[data[from + 2] & 0xFF] & 0xFF;
+        int i = from;
+        int fourEnd = Math.min(to, length - 3); // positions with four bytes left
+        for (; i < fourEnd; i++) {
             int c3 = lower[data[i + 3] & 0xFF] & 0xFF;
             int x = c0 * K0 ^ c1 * K1 ^ c2 * K2;
             int h3 = x & HASH_MASK;
@@ -131,10 +151,12 @@ final class KeywordMatcher {
             c1 = c2;
             c2 = c3;
         }
-        // the last three bytes can only hold a three-byte keyword
-        int h3 = (c0 * K0 ^ c1 * K1 ^ c2 * K2) & HASH_MASK;
-        if (((bits3[h3 >>> 6] >>> h3) & 1L) != 0) {
-            verify(three, data, length, i, h3, hits);
+        if (i < to) {
+            // the last three bytes can only hold a three-byte keyword
+            int h3 = (c0 * K0 ^ c1 * K1 ^ c2 * K2) & HASH_MASK;
+            if (((bits3[h3 >>> 6] >>> h3) & 1L) != 0) {
+                verify(three, data, length, i, h3, hits);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import dev.sprawl.classify.Finding;
 import dev.sprawl.detect.DetectProblem;
 import dev.sprawl.detect.Detection;
 import dev.sprawl.detect.Detector;
+import dev.sprawl.detect.Known;
 import dev.sprawl.inventory.Inventory;
 import dev.sprawl.inventory.InventoryBuilder;
 import dev.sprawl.inventory.SecretEntry;
@@ -99,6 +100,9 @@ public final class Scanner {
         };
     }
 
+    /** Most blobs whose detection results are remembered at once for incremental detection of derived blobs. */
+    static final int MAX_KNOWN_BLOBS = 1_000_000;
+
     /** Receives blobs from every source: skips binaries, detects, classifies, collects. */
     static final class Sink implements BlobSink {
         private final Detector detector;
@@ -109,6 +113,8 @@ public final class Scanner {
         final LongAdder bytes = new LongAdder();
         final LongAdder commits = new LongAdder();
         final LongAdder binary = new LongAdder();
+        /** What detection found per keyed blob, for blobs derived from it. */
+        private final java.util.concurrent.ConcurrentHashMap<Object, Known> known = new java.util.concurrent.ConcurrentHashMap<>();
 
         Sink(Detector detector) {
             this.detector = detector;
@@ -119,17 +125,19 @@ public final class Scanner {
         public void accept(Blob blob) {
             byte[] data = blob.data();
             int length = blob.length();
+            boolean converted = false;
             if (TextSniffer.isUtf16(data, length)) {
                 data = TextSniffer.utf16ToUtf8(data, length);
                 length = data.length;
                 blob = new Blob(data, length, blob.provenances());
+                converted = true;
             } else if (TextSniffer.isBinary(data, length)) {
                 binary.increment();
                 return;
             }
             blobs.increment();
             bytes.add(length);
-            Detection detection = sessions.get().detect(data, length);
+            Detection detection = detect(blob, converted);
             String path = blob.provenances().isEmpty() ? null : blob.provenances().get(0).path();
             for (DetectProblem p : detection.problems()) {
                 warn(new ScanWarning(p.code(), p.message(), path, true));
@@ -142,6 +150,28 @@ public final class Scanner {
             }
         }
 
+        /**
+         * Detects in a blob: incrementally when it derives from a blob already detected (only near the
+         * edits, carrying the rest over), in full otherwise; remembers what it found under the blob's key.
+         */
+        private Detection detect(Blob blob, boolean converted) {
+            Detector.Session session = sessions.get();
+            Known base = null;
+            if (!converted && blob.derivation() != null) {
+                base = known.get(blob.derivation().baseKey());
+            }
+            Detection detection = base != null
+                    ? session.detectDerived(blob.data(), blob.length(), base, blob.derivation().runs())
+                    : session.detect(blob.data(), blob.length());
+            if (blob.key() != null && !converted && known.size() < MAX_KNOWN_BLOBS) {
+                Known k = session.known();
+                if (k != null) {
+                    known.put(blob.key(), k);
+                }
+            }
+            return detection;
+        }
+
         @Override
         public void warn(ScanWarning warning) {
             synchronized (warnings) {
@@ -152,6 +182,11 @@ public final class Scanner {
         @Override
         public void commitWalked() {
             commits.increment();
+        }
+
+        @Override
+        public void forget(Object key) {
+            known.remove(key);
         }
 
         List<Finding> findings() {
@@ -180,7 +215,7 @@ public final class Scanner {
         @Override
         public void accept(Blob blob) {
             List<Provenance> labelled = blob.provenances().stream().map(p -> p.with("target", label)).toList();
-            delegate.accept(new Blob(blob.data(), blob.length(), labelled));
+            delegate.accept(blob.withProvenances(labelled));
         }
 
         @Override
@@ -191,6 +226,11 @@ public final class Scanner {
         @Override
         public void commitWalked() {
             delegate.commitWalked();
+        }
+
+        @Override
+        public void forget(Object key) {
+            delegate.forget(key);
         }
     }
 }

@@ -11,4 +11,8 @@ public interface BlobSink {
     /** Counts a git commit walked (for {@code scan.stats.commits}). */
     default void commitWalked() {
     }
+
+    /** No blob delivered from now on derives from the blob with this {@link Blob#key}: its results can go. */
+    default void forget(Object key) {
+    }
 }

@@ -25,6 +25,26 @@ final class BlobNode extends ObjectIdOwnerMap.Entry {
     /** Pack number and offset, for reading in pack order (Integer.MAX_VALUE when not packed). */
     int pack = Integer.MAX_VALUE;
     long offset;
+    /** The scanned blob this one is stored as a delta of, or null. */
+    BlobNode base;
+    /** Blobs stored as deltas of this one that are not delivered yet. */
+    private volatile int dependents;
+    private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<BlobNode> DEPENDENTS =
+            java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(BlobNode.class, "dependents");
+
+    void addDependent() {
+        DEPENDENTS.incrementAndGet(this);
+    }
+
+    /** True while blobs derived from this one are still to be delivered. */
+    boolean hasDependents() {
+        return dependents > 0;
+    }
+
+    /** One dependent was delivered; returns true when it was the last. */
+    boolean releaseDependent() {
+        return DEPENDENTS.decrementAndGet(this) == 0;
+    }
 
     BlobNode(AnyObjectId id) {
         super(id);

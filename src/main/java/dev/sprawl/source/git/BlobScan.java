@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.zip.Inflater;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -64,7 +65,10 @@ final class BlobScan {
         return unread;
     }
 
-    void run(List<BlobNode> order) throws InterruptedException {
+    /**
+     * @param deltas where packed blobs' deltas are read (for incremental detection), or null
+     */
+    void run(List<BlobNode> order, PackDeltas deltas) throws InterruptedException {
         if (order.isEmpty()) {
             return;
         }
@@ -75,13 +79,14 @@ final class BlobScan {
         TaskGroup tasks = new TaskGroup(ctx.workers(), e -> ctx.sink().warn(new ScanWarning("internal-error",
                 "unexpected " + e.getClass().getSimpleName() + " while reading git objects", null, true)));
         for (int r = 0; r < runners; r++) {
-            tasks.submit(() -> runChunks(order, next));
+            tasks.submit(() -> runChunks(order, next, deltas));
         }
         tasks.await();
     }
 
-    private void runChunks(List<BlobNode> order, AtomicInteger next) {
+    private void runChunks(List<BlobNode> order, AtomicInteger next, PackDeltas deltas) {
         byte[][] buffer = {new byte[0]};
+        Inflater inflater = new Inflater();
         try (ObjectAccess access = new ObjectAccess(target, repo)) {
             while (true) {
                 int start = next.getAndAdd(CHUNK_BLOBS);
@@ -93,13 +98,28 @@ final class BlobScan {
                     if (Thread.currentThread().isInterrupted()) {
                         return;
                     }
-                    scan(access, order.get(i), buffer);
+                    scan(access, order.get(i), buffer, deltas, inflater);
                 }
+            }
+        } finally {
+            inflater.end();
+        }
+    }
+
+    private void scan(ObjectAccess access, BlobNode blob, byte[][] buffer, PackDeltas deltas, Inflater inflater) {
+        try {
+            read(access, blob, buffer, deltas, inflater);
+        } finally {
+            if (blob.base != null && blob.base.releaseDependent()) {
+                ctx.sink().forget(blob.base);
+            }
+            if (!blob.hasDependents()) {
+                ctx.sink().forget(blob); // its dependents may all have come first
             }
         }
     }
 
-    private void scan(ObjectAccess access, BlobNode blob, byte[][] buffer) {
+    private void read(ObjectAccess access, BlobNode blob, byte[][] buffer, PackDeltas deltas, Inflater inflater) {
         Content content = null;
         Exception failure;
         try {
@@ -135,7 +155,9 @@ final class BlobScan {
                     + "stored outside the repository and was not fetched", firstPath.apply(blob), false,
                     "Git LFS pointers were met");
         }
-        ctx.sink().accept(new Blob(content.data, content.length, provenances.apply(blob)));
+        int[] runs = deltas == null || blob.base == null ? null : deltas.runs(blob, inflater);
+        ctx.sink().accept(new Blob(content.data, content.length, provenances.apply(blob),
+                blob.hasDependents() ? blob : null, runs == null ? null : new Blob.Derivation(blob.base, runs)));
     }
 
     private record Content(byte[] data, int length) {

@@ -119,12 +119,18 @@ public final class GitSource implements Source {
             excluded = CommitGraph.walk(access, List.of(rev), List.of(0), shallow, null, problems, NO_COUNT);
         }
         long tA = System.nanoTime();
+        double cA = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9;
         CommitGraph graph = CommitGraph.walk(access, commitTips, commitRefs, shallow, excluded, problems, ctx.sink());
         graph.markHeadLine(head);
         long tB = System.nanoTime();
+        double cB = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9;
         HistoryIndex index = new HistoryIndex(paths);
         index.build(access, graph.order(), tagged, problems);
         long tC = System.nanoTime();
+        double cC = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9;
+        if (Boolean.getBoolean("sprawl.timing")) {
+            System.err.printf("thread cpu: graph %.2f index %.2f%n", cB - cA, cC - cB);
+        }
         for (int i = 0, j = 0; i < tagged.size(); i++) {
             CommitNode n = tagged.get(i);
             if (n.tree == null) {
@@ -141,16 +147,22 @@ public final class GitSource implements Source {
         if (excluded != null) {
             blobs = newSince(access, excluded, blobs, problems);
         }
-        SafeGit.sizeCacheFor(PackOrder.packBytes(repo));
-        List<BlobNode> order = PackOrder.sort(repo, index, blobs, problems);
+        List<org.eclipse.jgit.internal.storage.file.Pack> packs = PackOrder.packs(repo);
+        SafeGit.sizeCacheFor(PackOrder.packBytes(packs));
+        List<BlobNode> order = PackOrder.sort(packs, index, blobs, problems);
         Locations locations = new Locations(index, refNames, headBlobs);
         BlobScan scan = new BlobScan(ctx.target(), repo, ctx, problems, locations::of, locations::firstPath);
         long tD = System.nanoTime();
-        scan.run(order);
+        try (PackDeltas deltas = new PackDeltas(packs, order, index)) {
+            deltas.link(order);
+            scan.run(order, deltas);
+        }
         long tE = System.nanoTime();
         if (Boolean.getBoolean("sprawl.timing")) {
-            System.err.printf("graph %.2f index %.2f order %.2f read %.2f s; %d blobs%n", (tB - tA) / 1e9, (tC - tB) / 1e9,
-                    (tD - tC) / 1e9, (tE - tD) / 1e9, order.size());
+            System.err.printf("graph %.2f index %.2f order %.2f read %.2f s; %d blobs; cpu %.2f s%n", (tB - tA) / 1e9,
+                    (tC - tB) / 1e9, (tD - tC) / 1e9, (tE - tD) / 1e9, order.size(),
+                    ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                            .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9);
         }
 
         if (kind == GitRepos.Kind.WORKING_TREE && options.since() == null) {

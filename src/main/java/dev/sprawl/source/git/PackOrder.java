@@ -21,20 +21,23 @@ final class PackOrder {
     }
 
     /** Total bytes of the repository's pack files. */
-    static long packBytes(Repository repo) {
+    static long packBytes(List<Pack> packs) {
         long total = 0;
-        if (repo.getObjectDatabase() instanceof ObjectDirectory od) {
-            for (Pack p : od.getPacks()) {
-                total += p.getPackFile().length();
-            }
+        for (Pack p : packs) {
+            total += p.getPackFile().length();
         }
         return total;
     }
 
-    static List<BlobNode> sort(Repository repo, HistoryIndex index, List<BlobNode> blobs, Problems problems) {
-        if (repo.getObjectDatabase() instanceof ObjectDirectory od) {
-            int n = 0;
-            for (Pack p : od.getPacks()) {
+    /** The repository's packs, in the order pack numbers refer to. */
+    static List<Pack> packs(Repository repo) {
+        return repo.getObjectDatabase() instanceof ObjectDirectory od ? List.copyOf(od.getPacks()) : List.of();
+    }
+
+    static List<BlobNode> sort(List<Pack> packs, HistoryIndex index, List<BlobNode> blobs, Problems problems) {
+        for (int n = 0; n < packs.size(); n++) {
+            Pack p = packs.get(n);
+            {
                 try {
                     p.hasObject(ObjectId.zeroId());
                 } catch (IOException | RuntimeException e) {
@@ -50,7 +53,6 @@ final class PackOrder {
                         b.offset = e.getOffset();
                     }
                 }
-                n++;
             }
         }
         List<BlobNode> out = new ArrayList<>(blobs);

@@ -67,6 +67,6 @@ final class StagedScan {
             return out;
         }, b -> names.get(b.path(0)));
         blobs.sort(null);
-        scan.run(blobs);
+        scan.run(blobs, null);
     }
 }

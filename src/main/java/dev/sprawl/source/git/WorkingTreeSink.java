@@ -61,4 +61,9 @@ final class WorkingTreeSink implements BlobSink {
     public void commitWalked() {
         delegate.commitWalked();
     }
+
+    @Override
+    public void forget(Object key) {
+        delegate.forget(key);
+    }
 }

@@ -1,0 +1,251 @@
+package dev.sprawl.source.git;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import org.eclipse.jgit.internal.storage.file.Pack;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * Reads how a packed blob was stored: when git stored it as a delta against another blob, which blob
+ * that is and the runs of bytes copied from it, so detection can look only at what changed
+ * ({@link dev.sprawl.detect.Detector.Session#detectDerived}). Only the delta's own instructions are
+ * inflated; the blob itself is read through JGit as usual. Thread-safe (positional reads).
+ */
+final class PackDeltas implements AutoCloseable {
+
+    /** Pack object types (pack format). */
+    private static final int OFS_DELTA = 6;
+    private static final int REF_DELTA = 7;
+    /** Deltas larger than this are not parsed (the blob is then detected in full). */
+    static final int MAX_DELTA_BYTES = 16 * 1024 * 1024;
+    /** Bytes read at once from the pack while inflating a delta. */
+    private static final int READ_CHUNK = 8192;
+
+    /** Bytes read for an object header: type and size, then a base offset or id. */
+    private static final int HEADER_BYTES = 32;
+
+    private final List<FileChannel> packs = new ArrayList<>();
+    private final List<BlobNode> order;
+    private final HistoryIndex index;
+
+    /**
+     * @param packs the packs, numbered as in the blobs' {@code pack}
+     * @param order the blobs in pack order
+     */
+    PackDeltas(List<Pack> packs, List<BlobNode> order, HistoryIndex index) {
+        this.order = order;
+        this.index = index;
+        for (Pack p : packs) {
+            FileChannel ch = null;
+            try {
+                ch = FileChannel.open(p.getPackFile().toPath(), StandardOpenOption.READ);
+            } catch (IOException | RuntimeException e) {
+                // not readable: its blobs are simply detected in full
+            }
+            this.packs.add(ch);
+        }
+    }
+
+    /**
+     * Links every packed blob stored as a delta to its base when the base is a scanned blob too
+     * ({@link BlobNode#base}), and counts each base's dependents.
+     */
+    void link(List<BlobNode> blobs) {
+        ByteBuffer head = ByteBuffer.allocate(HEADER_BYTES);
+        for (BlobNode b : blobs) {
+            Header h = header(b, head);
+            if (h != null && h.base != null && h.base != b) {
+                b.base = h.base;
+                h.base.addDependent();
+            }
+        }
+    }
+
+    /** The runs a blob linked to a base copies from it, or null (unreadable, malformed, too large). */
+    int[] runs(BlobNode blob, Inflater inflater) {
+        Header h = header(blob, ByteBuffer.allocate(HEADER_BYTES));
+        if (h == null || h.base != blob.base || h.size > MAX_DELTA_BYTES) {
+            return null;
+        }
+        try {
+            return runs(inflate(packs.get(blob.pack), h.dataAt, (int) h.size, inflater));
+        } catch (IOException | DataFormatException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A delta's header: its inflated size, base and where its compressed data starts. */
+    private record Header(long size, BlobNode base, long dataAt) {
+    }
+
+    private Header header(BlobNode blob, ByteBuffer head) {
+        if (blob.pack >= packs.size() || packs.get(blob.pack) == null) {
+            return null;
+        }
+        try {
+            head.clear();
+            packs.get(blob.pack).read(head, blob.offset);
+            head.flip();
+            int c = head.get() & 0xFF;
+            int type = (c >> 4) & 7;
+            long size = c & 15;
+            int shift = 4;
+            while ((c & 0x80) != 0) {
+                c = head.get() & 0xFF;
+                size += (long) (c & 0x7F) << shift;
+                shift += 7;
+            }
+            BlobNode base;
+            if (type == OFS_DELTA) {
+                c = head.get() & 0xFF;
+                long back = c & 0x7F;
+                while ((c & 0x80) != 0) {
+                    c = head.get() & 0xFF;
+                    back = ((back + 1) << 7) | (c & 0x7F);
+                }
+                base = at(blob.pack, blob.offset - back);
+            } else if (type == REF_DELTA) {
+                byte[] raw = new byte[20];
+                head.get(raw);
+                base = index.get(ObjectId.fromRaw(raw));
+            } else {
+                return null;
+            }
+            return new Header(size, base, blob.offset + head.position());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The blob at a pack position, or null when that object is not one of the scanned blobs. */
+    private BlobNode at(int pack, long offset) {
+        int lo = 0;
+        int hi = order.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            BlobNode b = order.get(mid);
+            int cmp = b.pack != pack ? Integer.compare(b.pack, pack) : Long.compare(b.offset, offset);
+            if (cmp == 0) {
+                return b;
+            } else if (cmp < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return null;
+    }
+
+    private static byte[] inflate(FileChannel ch, long pos, int size, Inflater inf)
+            throws IOException, DataFormatException {
+        inf.reset();
+        byte[] out = new byte[size];
+        int done = 0;
+        ByteBuffer in = ByteBuffer.allocate(READ_CHUNK);
+        while (done < size) {
+            if (inf.needsInput()) {
+                in.clear();
+                int n = ch.read(in, pos);
+                if (n <= 0) {
+                    throw new DataFormatException("truncated");
+                }
+                pos += n;
+                inf.setInput(in.array(), 0, n);
+            }
+            int n = inf.inflate(out, done, size - done);
+            if (n == 0 && (inf.finished() || inf.needsDictionary())) {
+                break;
+            }
+            done += n;
+        }
+        if (done != size) {
+            throw new DataFormatException("short delta");
+        }
+        return out;
+    }
+
+    /** The copy instructions of a git delta as (dst, src, length) triples, or null when malformed. */
+    static int[] runs(byte[] d) {
+        int[] p = {0};
+        long srcSize = varint(d, p);
+        long dstSize = varint(d, p);
+        if (srcSize < 0 || dstSize < 0 || srcSize > Integer.MAX_VALUE || dstSize > Integer.MAX_VALUE) {
+            return null;
+        }
+        int[] runs = new int[48];
+        int n = 0;
+        long dst = 0;
+        int i = p[0];
+        while (i < d.length) {
+            int cmd = d[i++] & 0xFF;
+            if ((cmd & 0x80) != 0) {
+                long off = 0;
+                long len = 0;
+                for (int b = 0; b < 4; b++) {
+                    if ((cmd & (1 << b)) != 0) {
+                        off |= (long) (d[i++] & 0xFF) << (8 * b);
+                    }
+                }
+                for (int b = 0; b < 3; b++) {
+                    if ((cmd & (0x10 << b)) != 0) {
+                        len |= (long) (d[i++] & 0xFF) << (8 * b);
+                    }
+                }
+                if (len == 0) {
+                    len = 0x10000;
+                }
+                if (off + len > srcSize || dst + len > dstSize) {
+                    return null;
+                }
+                if (n + 3 > runs.length) {
+                    runs = Arrays.copyOf(runs, runs.length * 2);
+                }
+                runs[n++] = (int) dst;
+                runs[n++] = (int) off;
+                runs[n++] = (int) len;
+                dst += len;
+            } else if (cmd != 0) {
+                i += cmd;
+                dst += cmd;
+            } else {
+                return null;
+            }
+        }
+        return dst == dstSize && i == d.length ? Arrays.copyOf(runs, n) : null;
+    }
+
+    private static long varint(byte[] d, int[] p) {
+        long v = 0;
+        int shift = 0;
+        int c;
+        do {
+            if (p[0] >= d.length || shift > 56) {
+                return -1;
+            }
+            c = d[p[0]++] & 0xFF;
+            v |= (long) (c & 0x7F) << shift;
+            shift += 7;
+        } while ((c & 0x80) != 0);
+        return v;
+    }
+
+    @Override
+    public void close() {
+        for (FileChannel ch : packs) {
+            try {
+                if (ch != null) {
+                    ch.close();
+                }
+            } catch (IOException ignored) {
+                // closing a read-only channel
+            }
+        }
+    }
+}
