@@ -4,6 +4,7 @@ import dev.sprawl.inventory.Inventory;
 import dev.sprawl.inventory.SecretEntry;
 import dev.sprawl.report.JsonReporter;
 import dev.sprawl.report.ReportOptions;
+import dev.sprawl.report.SarifReporter;
 import dev.sprawl.report.Reporter;
 import dev.sprawl.report.TableReporter;
 import dev.sprawl.rules.Confidence;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = ExitCode.HELP)
 final class ScanCommand implements Callable<Integer> {
 
-    enum Format { table, json }
+    enum Format { table, json, sarif }
 
     enum FailOn { any, new_, never;
         @Override
@@ -54,7 +55,7 @@ final class ScanCommand implements Callable<Integer> {
     List<Path> targets = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FMT",
-            description = "table | json (default: table on a terminal, json otherwise).")
+            description = "table | json | sarif (default: table on a terminal, json otherwise).")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -131,7 +132,11 @@ final class ScanCommand implements Callable<Integer> {
         boolean toTerminal = output == null && parent.terminal();
         Format fmt = format != null ? format : (toTerminal ? Format.table : Format.json);
         ReportOptions options = new ReportOptions(showSecrets, toTerminal && fmt == Format.table, Version.get());
-        Reporter reporter = fmt == Format.table ? new TableReporter(options) : new JsonReporter(options);
+        Reporter reporter = switch (fmt) {
+            case table -> new TableReporter(options);
+            case json -> new JsonReporter(options);
+            case sarif -> new SarifReporter(options);
+        };
         if (output == null) {
             reporter.write(inventory, spec.commandLine().getOut());
         } else {

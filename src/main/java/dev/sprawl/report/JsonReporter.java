@@ -65,7 +65,7 @@ public final class JsonReporter implements Reporter {
                         .withArrayEmptySeparator(""))
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(new NonClosing(out))) {
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(new NonClosingWriter(out))) {
             g.setPrettyPrinter(pp);
             MAPPER.writeTree(g, root);
         }
@@ -136,18 +136,6 @@ public final class JsonReporter implements Reporter {
             n.put(key, t.toString());
         } else {
             n.put(key, v.toString());
-        }
-    }
-
-    /** Keeps Jackson from closing the caller's writer. */
-    private static final class NonClosing extends java.io.FilterWriter {
-        NonClosing(Writer out) {
-            super(out);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }
