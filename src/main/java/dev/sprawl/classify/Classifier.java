@@ -50,6 +50,7 @@ public final class Classifier {
             }
             int line = lines.lineOf(m.start());
             int column = lines.columnOf(m.start());
+            boolean allowed = AllowComment.onLines(blob.data(), blob.length(), m.start(), m.end());
             for (Provenance p : blob.provenances()) {
                 String context = PathContext.guess(p.path());
                 Confidence c = confidence;
@@ -57,7 +58,7 @@ public final class Classifier {
                     c = c.lower();
                 }
                 out.add(new Finding(rule, m.secret(), c, attributes,
-                        new Location(p.source(), p.path(), line, column, context, p.details())));
+                        new Location(p.source(), p.path(), line, column, context, p.details(), allowed)));
             }
         }
         return out;

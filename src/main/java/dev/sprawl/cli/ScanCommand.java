@@ -89,6 +89,13 @@ final class ScanCommand implements Callable<Integer> {
             description = "Skip (with a warning) files larger than SIZE, e.g. 500K, 50M, 1G (default: ${DEFAULT-VALUE}).")
     long maxFileSize;
 
+    @Option(names = "--ignore-file", paramLabel = "FILE",
+            description = "Suppressions to use instead of each target's .sprawlignore.")
+    Path ignoreFile;
+
+    @Option(names = "--no-ignore-file", description = "Read no suppression file (sprawl:allow comments still apply).")
+    boolean noIgnoreFile;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     Integer threads;
 
@@ -126,7 +133,12 @@ final class ScanCommand implements Callable<Integer> {
         }
         FailOn policy = failOn != null ? failOn : (baseline != null ? FailOn.new_ : FailOn.any);
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        ScanRequest request = new ScanRequest(paths, labels, rules, excludes, maxFileSize, workers, known);
+        if (ignoreFile != null && !Files.isRegularFile(ignoreFile)) {
+            err.println("sprawl: no such ignore file: " + ignoreFile);
+            return ExitCode.USAGE.code();
+        }
+        ScanRequest request = new ScanRequest(paths, labels, rules, excludes, maxFileSize, workers, known,
+                ignoreFile, !noIgnoreFile);
         Inventory inventory = new Scanner(Clock.systemUTC()).scan(request);
 
         boolean toTerminal = output == null && parent.terminal();
@@ -154,6 +166,9 @@ final class ScanCommand implements Callable<Integer> {
         boolean fail = false;
         if (policy != FailOn.never) {
             for (SecretEntry s : inventory.secrets()) {
+                if (s.ignored() != null) {
+                    continue;
+                }
                 boolean counts = policy == FailOn.any || !Boolean.FALSE.equals(s.isNew());
                 if (counts && s.confidence().atLeast(minimum)) {
                     fail = true;

@@ -87,6 +87,10 @@ public final class JsonReporter implements Reporter {
         if (s.isNew() != null) {
             n.put("new", s.isNew());
         }
+        if (s.ignored() != null) {
+            n.put("ignored", true);
+            n.put("ignoreReason", s.ignored());
+        }
         ObjectNode attrs = n.putObject("attributes");
         s.attributes().forEach(attrs::put);
         Owner o = s.owner();
@@ -113,6 +117,9 @@ public final class JsonReporter implements Reporter {
                 putValue(ln, d.getKey(), d.getValue());
             }
             ln.put("context", l.context());
+            if (l.allowed()) {
+                ln.put("allowed", true);
+            }
         }
         ArrayNode findings = n.putArray("findings");
         for (GovernanceFinding f : s.findings()) {

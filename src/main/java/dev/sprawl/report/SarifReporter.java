@@ -84,6 +84,11 @@ public final class SarifReporter implements Reporter {
                 }
             }
             res.putObject("partialFingerprints").put(FINGERPRINT_KEY, s.fingerprint());
+            if (s.ignored() != null) {
+                ObjectNode sup = res.putArray("suppressions").addObject();
+                sup.put("kind", s.ignored().startsWith("sprawl:allow") ? "inSource" : "external");
+                sup.put("justification", s.ignored());
+            }
             ObjectNode props = res.putObject("properties");
             props.put("fingerprint", s.fingerprint());
             props.put("category", s.rule().category().label());
