@@ -4,11 +4,14 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The inline suppression: {@code sprawl:allow} anywhere on the line where a secret starts or ends
- * (in whatever comment syntax the file uses). The finding stays in the inventory, marked allowed.
+ * (in whatever comment syntax the file uses), within {@value #MAX_REACH} bytes of the secret. The
+ * finding stays in the inventory, marked allowed.
  */
 final class AllowComment {
 
     static final byte[] MARKER = "sprawl:allow".getBytes(StandardCharsets.US_ASCII);
+    /** How far along a line the marker is looked for (bounds the work on minified one-line files). */
+    static final int MAX_REACH = 4096;
 
     private AllowComment() {
     }
@@ -20,11 +23,13 @@ final class AllowComment {
 
     private static boolean onLine(byte[] data, int length, int at) {
         int from = at;
-        while (from > 0 && data[from - 1] != '\n') {
+        int lowest = Math.max(0, at - MAX_REACH);
+        while (from > lowest && data[from - 1] != '\n') {
             from--;
         }
         int to = at;
-        while (to < length && data[to] != '\n') {
+        int highest = (int) Math.min(length, (long) at + MAX_REACH);
+        while (to < highest && data[to] != '\n') {
             to++;
         }
         outer:
