@@ -64,13 +64,19 @@ public final class Classifier {
         return out;
     }
 
-    /** Line and column of byte offsets, for offsets asked in increasing order (as matches are sorted). */
+    /**
+     * Line and column of byte offsets, for offsets asked in increasing order (as matches are sorted):
+     * both are counted incrementally, so many matches on one long line stay linear.
+     */
     static final class LineCounter {
         private final byte[] data;
         private final int length;
         private int pos;
         private int line = 1;
         private int lineStart;
+        /** Column counting: characters in [lineStart, colPos) number colCount. */
+        private int colPos;
+        private int colCount;
 
         LineCounter(byte[] data, int length) {
             this.data = data;
@@ -85,13 +91,16 @@ public final class Classifier {
         /** 1-based column in characters: UTF-8 continuation bytes do not count. */
         int columnOf(int offset) {
             advance(offset);
-            int col = 1;
-            for (int i = lineStart; i < offset; i++) {
-                if ((data[i] & 0xC0) != 0x80) {
-                    col++;
+            if (colPos < lineStart || colPos > offset) {
+                colPos = lineStart;
+                colCount = 0;
+            }
+            for (; colPos < offset; colPos++) {
+                if ((data[colPos] & 0xC0) != 0x80) {
+                    colCount++;
                 }
             }
-            return col;
+            return colCount + 1;
         }
 
         private void advance(int offset) {
