@@ -88,6 +88,11 @@ final class ScanCommand implements Callable<Integer> {
             description = "Skip (with a warning) files larger than SIZE, e.g. 500K, 50M, 1G (default: ${DEFAULT-VALUE}).")
     long maxFileSize;
 
+    @Option(names = "--max-parse-size", paramLabel = "SIZE", defaultValue = "8M", converter = SizeConverter.class,
+            description = "Largest file whose structure (CI, Kubernetes, Terraform...) is analyzed; larger files get "
+                    + "the text scan only (default: ${DEFAULT-VALUE}).")
+    long maxParseSize;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     Integer threads;
 
@@ -125,7 +130,8 @@ final class ScanCommand implements Callable<Integer> {
         }
         FailOn policy = failOn != null ? failOn : (baseline != null ? FailOn.new_ : FailOn.any);
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        ScanRequest request = new ScanRequest(paths, labels, rules, excludes, maxFileSize, workers, known);
+        ScanRequest request = new ScanRequest(paths, labels, rules, excludes, maxFileSize, workers, known,
+                maxParseSize);
         Inventory inventory = new Scanner(Clock.systemUTC()).scan(request);
 
         boolean toTerminal = output == null && parent.terminal();

@@ -1,5 +1,6 @@
 package dev.sprawl.scan;
 
+import dev.sprawl.analyze.StructuredScan;
 import dev.sprawl.rules.RuleSet;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Set;
  * @param maxFileSize  {@code --max-file-size} in bytes
  * @param threads      worker threads
  * @param baseline     fingerprints from {@code --baseline}, or null
+ * @param maxParseSize {@code --max-parse-size}: largest file the structured analyzers parse, in bytes
  */
 public record ScanRequest(
         List<Path> targets,
@@ -22,7 +24,8 @@ public record ScanRequest(
         List<String> excludes,
         long maxFileSize,
         int threads,
-        Set<String> baseline) {
+        Set<String> baseline,
+        long maxParseSize) {
 
     /** Default {@code --max-file-size}: 50 MiB. */
     public static final long DEFAULT_MAX_FILE_SIZE = 50L * 1024 * 1024;
@@ -32,5 +35,11 @@ public record ScanRequest(
         labels = List.copyOf(labels);
         excludes = List.copyOf(excludes);
         baseline = baseline == null ? null : Set.copyOf(baseline);
+    }
+
+    /** A request with the default {@code --max-parse-size}. */
+    public ScanRequest(List<Path> targets, List<String> labels, RuleSet rules, List<String> excludes, long maxFileSize,
+                       int threads, Set<String> baseline) {
+        this(targets, labels, rules, excludes, maxFileSize, threads, baseline, StructuredScan.DEFAULT_MAX_PARSE_SIZE);
     }
 }
