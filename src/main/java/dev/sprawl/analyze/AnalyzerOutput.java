@@ -69,7 +69,8 @@ public final class AnalyzerOutput {
 
     /**
      * Reports {@code value} when {@code name} is a credential's name and the value a literal scalar; a
-     * tagged scalar ({@code !vault}, {@code !Ref}...) is marked non-literal instead.
+     * tagged scalar ({@code !vault}, {@code !Ref}...) is marked non-literal instead, and so is a path
+     * or URL under a name that points at a credential ({@code PASSWORD_FILE}, {@code TOKEN_URL}).
      *
      * @param key the value's path in the file, for the location's {@code key} detail
      * @return whether {@code name} is a credential's name
@@ -77,6 +78,10 @@ public final class AnalyzerOutput {
     public boolean credential(AnalyzerRule kind, String name, String key, Tree value) {
         Category category = CredentialKeys.categoryOf(name);
         if (category == null) {
+            if (value instanceof Tree.Scalar s && CredentialKeys.isPointer(name) && Literals.isLocation(s.value())) {
+                // PASSWORD_FILE: /run/secrets/db, TOKEN_URL: https://...: where the credential is, not the credential
+                nonLiteral(s.span());
+            }
             return false;
         }
         if (value instanceof Tree.Scalar s) {

@@ -106,6 +106,22 @@ public final class CredentialKeys {
         return null;
     }
 
+    /**
+     * True when {@code key} names something that points at a credential rather than holds it: a
+     * credential's name followed by a pointer word ({@code PASSWORD_FILE}, {@code TOKEN_URL},
+     * {@code secret_arn}).
+     */
+    public static boolean isPointer(String key) {
+        if (key == null || key.length() > 200) {
+            return false;
+        }
+        List<String> words = words(key);
+        if (words.size() < 2 || !POINTER_SUFFIXES.contains(words.get(words.size() - 1))) {
+            return false;
+        }
+        return categoryOf(String.join("_", words.subList(0, words.size() - 1))) != null;
+    }
+
     /** Lower-case words of a key name: {@code clientSecretKey} and {@code CLIENT_SECRET_KEY} give client, secret, key. */
     static List<String> words(String key) {
         List<String> out = new ArrayList<>();

@@ -68,6 +68,12 @@ public final class Literals {
         return strength(v);
     }
 
+    /** True when {@code value} is a file path, a URL without credentials or an ARN: where a secret is, not the secret. */
+    public static boolean isLocation(String value) {
+        String v = value.strip();
+        return v.startsWith("arn:") || PATH.matcher(v).matches() || URL.matcher(v).matches();
+    }
+
     private static Verdict strength(String v) {
         double entropy = Entropy.of(v);
         if (v.length() < WEAK_LENGTH || entropy < WEAK_ENTROPY || WEAK.matcher(v).matches()) {

@@ -29,8 +29,9 @@ import java.util.TreeMap;
  * same blob, so that one secret at one place is one finding:
  * <ul>
  *   <li>the raw-text rule matches are always kept, except a generic rule's match that starts inside a
- *       span an analyzer proved not to be a literal (an expression, a {@code !vault} ciphertext...),
- *       or that is only part (or the encoded form) of a value an analyzer reports whole;</li>
+ *       span an analyzer proved not to be a literal (an expression, a {@code !vault} ciphertext...) or
+ *       that is only part of a value an analyzer reports whole, and any match on encoded text
+ *       (base64) whose decoded content the analyzer reports;</li>
  *   <li>an analyzer's secret that a specific (provider) rule also matched is not reported twice: the
  *       rule's finding keeps its type and gains the analyzer's location details ({@code key}...);</li>
  *   <li>every finding in an analyzed file takes the file's context ({@code ci}, {@code k8s}...) unless
@@ -193,13 +194,18 @@ public final class StructuredScan {
             }
             int offset = locate(text, c);
             for (Item g : covered) {
+                if (c.encoded()) {
+                    // a rule's match on the encoded text is this decoded secret in another form
+                    g.dropped = true;
+                    continue;
+                }
                 if (!g.finding.rule().isGeneric()) {
                     continue;
                 }
                 String gv = g.finding.secret().reveal();
-                if (c.encoded() || c.value().reveal().contains(gv)) {
+                if (c.value().reveal().contains(gv)) {
                     g.dropped = true;
-                    if (!c.encoded() && c.value().reveal().equals(gv)) {
+                    if (c.value().reveal().equals(gv)) {
                         offset = g.offset;
                     }
                 }

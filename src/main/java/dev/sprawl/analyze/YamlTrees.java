@@ -23,9 +23,10 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Parses YAML (every document of a multi-document stream) into {@link Tree}s, safely: SnakeYAML only
- * <em>composes</em> the node graph — no constructor runs, so no tag can ever instantiate a type
- * ({@code !Ref}, {@code !vault} or {@code !!javax.script...} all stay plain tags) — with SnakeYAML
- * 2.x's default {@link LoaderOptions} limits (50 aliases per collection, nesting depth 50) and a
+ * <em>composes</em> the node graph — no constructor runs, so no tag can ever instantiate a type:
+ * local tags such as {@code !Ref} or {@code !vault} stay plain tags for the analyzers, and global
+ * {@code !!java...} tags are refused by SnakeYAML's default tag inspector (a parse error) — with
+ * SnakeYAML 2.x's default {@link LoaderOptions} limits (50 aliases per collection, nesting depth 50) and a
  * code-point limit equal to the byte cap the caller enforces. Aliases are expanded up to
  * {@value #MAX_NODES} nodes per file; recursive aliases are cut.
  */
@@ -57,7 +58,7 @@ public final class YamlTrees {
                     new Resolver(), options);
             while (composer.checkNode()) {
                 Node node = composer.getNode();
-                if (node != null) {
+                if (node != null && !(node instanceof ScalarNode s && Tag.NULL.equals(s.getTag()) && s.getValue().isEmpty())) {
                     docs.add(converter.convert(node, 0));
                 }
                 if (converter.exhausted) {
@@ -120,6 +121,11 @@ public final class YamlTrees {
                 List<Tree.Entry> entries = new ArrayList<>(map.getValue().size());
                 for (NodeTuple t : map.getValue()) {
                     Node k = t.getKeyNode();
+                    if (Tag.MERGE.equals(k.getTag())) {
+                        // "<<: *defaults": the merged mapping's entries belong to this mapping (spans stay at the anchor)
+                        merge(t.getValueNode(), entries, depth);
+                        continue;
+                    }
                     String key = k instanceof ScalarNode ks ? ks.getValue() : null;
                     Span keySpan = new Span(text.offsetOfCodePoint(k.getStartMark().getIndex()),
                             Math.max(text.offsetOfCodePoint(k.getStartMark().getIndex()),
@@ -129,6 +135,16 @@ public final class YamlTrees {
                 return new Tree.Mapping(entries, span, tag);
             } finally {
                 open.remove(node);
+            }
+        }
+
+        private void merge(Node value, List<Tree.Entry> entries, int depth) {
+            if (value instanceof SequenceNode seq) {
+                for (Node n : seq.getValue()) {
+                    merge(n, entries, depth);
+                }
+            } else if (value instanceof MappingNode && convert(value, depth + 1) instanceof Tree.Mapping m) {
+                entries.addAll(m.entries());
             }
         }
 

@@ -371,6 +371,31 @@ final class Hcl {
             return j;
         }
 
+        /** Removes the smallest indentation of the non-blank lines from every line ({@code <<-} heredocs). */
+        private static String dedent(String v) {
+            int min = Integer.MAX_VALUE;
+            for (String line : v.split("\n", -1)) {
+                if (!line.isBlank()) {
+                    int n = 0;
+                    while (n < line.length() && (line.charAt(n) == ' ' || line.charAt(n) == '\t')) {
+                        n++;
+                    }
+                    min = Math.min(min, n);
+                }
+            }
+            if (min == 0 || min == Integer.MAX_VALUE) {
+                return v;
+            }
+            StringBuilder sb = new StringBuilder(v.length());
+            for (String line : v.split("\n", -1)) {
+                if (sb.length() > 0 || !line.isEmpty()) {
+                    sb.append(line.length() >= min ? line.substring(min) : line.strip());
+                }
+                sb.append('\n');
+            }
+            return sb.substring(0, sb.length() - 1);
+        }
+
         /** {@code <<EOT} or {@code <<-EOT} up to the closing marker line. */
         private boolean heredoc() {
             int j = i + 2;
@@ -402,7 +427,7 @@ final class Hcl {
                     i = e;
                     String value = v.toString();
                     if (indented) {
-                        value = value.stripIndent();
+                        value = dedent(value);
                     }
                     out.add(new Token(template ? T.TEMPLATE : T.STRING, value, st, e));
                     return true;
