@@ -4,7 +4,10 @@ import dev.sprawl.rules.Category;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides from a key's name alone ({@code DB_PASSWORD}, {@code clientSecret}, {@code tls.key},
@@ -44,6 +47,10 @@ public final class CredentialKeys {
     private static final Set<String> PRIVATE_KEY_QUALIFIERS = Set.of("private", "tls", "ssl", "ssh", "rsa", "ec",
             "ecdsa", "ed25519", "dsa", "pem");
 
+    /** Most key names remembered (files repeat the same keys); the memo is emptied when full. */
+    static final int MEMO_SIZE = 20_000;
+    private static final Map<String, Optional<Category>> MEMO = new ConcurrentHashMap<>();
+
     private CredentialKeys() {
     }
 
@@ -52,6 +59,18 @@ public final class CredentialKeys {
         if (key == null || key.isEmpty() || key.length() > 200) {
             return null;
         }
+        Optional<Category> known = MEMO.get(key);
+        if (known == null) {
+            if (MEMO.size() >= MEMO_SIZE) {
+                MEMO.clear();
+            }
+            known = Optional.ofNullable(classify(key));
+            MEMO.put(key, known);
+        }
+        return known.orElse(null);
+    }
+
+    private static Category classify(String key) {
         List<String> words = words(key);
         if (words.isEmpty()) {
             return null;

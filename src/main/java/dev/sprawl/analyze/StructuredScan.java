@@ -42,7 +42,7 @@ import java.util.TreeMap;
  */
 public final class StructuredScan {
 
-    /** Default {@code --max-parse-size}: files above it get the rule scan only. */
+    /** Default {@code --max-parse-size}: files above it get the rule scan only; 0 turns the analyzers off. */
     public static final long DEFAULT_MAX_PARSE_SIZE = 8L * 1024 * 1024;
 
     /** What the analysis of one blob adds to the scan. */
@@ -87,7 +87,7 @@ public final class StructuredScan {
         Map<String, List<Provenance>> byPath = new LinkedHashMap<>();
         Map<String, List<Fitted>> fits = new HashMap<>();
         for (Provenance p : blob.provenances()) {
-            List<Fitted> f = fits.computeIfAbsent(p.path(), this::fitting);
+            List<Fitted> f = maxParseBytes <= 0 ? List.of() : fits.computeIfAbsent(p.path(), this::fitting);
             if (f.isEmpty()) {
                 plain.add(p);
             } else {
@@ -128,10 +128,11 @@ public final class StructuredScan {
             for (String[] w : out.warnings) {
                 warnings.add(new ScanWarning(w[0], w[1], path, false));
             }
+            // classified once per path: the other places of the same path differ only in source and details
+            List<Finding> raw = matches.isEmpty() ? List.of()
+                    : Classifier.classify(new Blob(blob.data(), blob.length(), List.of(first)), matches);
             for (Provenance p : e.getValue()) {
-                List<Finding> raw = matches.isEmpty() ? List.of()
-                        : Classifier.classify(new Blob(blob.data(), blob.length(), List.of(p)), matches);
-                merge(p, text, raw, out, findings, references, owners);
+                merge(p, text, p == first ? raw : relocate(raw, p), out, findings, references, owners);
             }
         }
         if (!plain.isEmpty() && !matches.isEmpty()) {
@@ -141,6 +142,16 @@ public final class StructuredScan {
     }
 
     private record Fitted(Analyzer analyzer, Analyzer.Fit fit) {
+    }
+
+    private static List<Finding> relocate(List<Finding> raw, Provenance p) {
+        List<Finding> out = new ArrayList<>(raw.size());
+        for (Finding f : raw) {
+            Location l = f.location();
+            out.add(new Finding(f.rule(), f.secret(), f.confidence(), f.attributes(),
+                    new Location(p.source(), p.path(), l.line(), l.column(), l.context(), p.details())));
+        }
+        return out;
     }
 
     private List<Fitted> fitting(String path) {

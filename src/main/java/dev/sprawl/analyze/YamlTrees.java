@@ -1,41 +1,46 @@
 package dev.sprawl.analyze;
 
 import java.io.StringReader;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Parses YAML (every document of a multi-document stream) into {@link Tree}s, safely: SnakeYAML only
- * <em>composes</em> the node graph — no constructor runs, so no tag can ever instantiate a type:
- * local tags such as {@code !Ref} or {@code !vault} stay plain tags for the analyzers, and global
- * {@code !!java...} tags are refused by SnakeYAML's default tag inspector (a parse error) — with
- * SnakeYAML 2.x's default {@link LoaderOptions} limits (50 aliases per collection, nesting depth 50) and a
- * code-point limit equal to the byte cap the caller enforces. Aliases are expanded up to
- * {@value #MAX_NODES} nodes per file; recursive aliases are cut.
+ * Parses YAML (every document of a multi-document stream) into {@link Tree}s, safely. SnakeYAML's
+ * parser produces events and this class builds the trees from them: no constructor ever runs, so no
+ * tag can instantiate a type — {@code !Ref}, {@code !vault} and even {@code !!javax.script...} are
+ * just tags. The limits of SnakeYAML 2.x's {@link LoaderOptions} defaults apply as its composer
+ * applies them: at most 50 aliases of collections per document, nesting depth 50; plus the
+ * scanner's code-point limit, set to the byte cap the caller enforces, and at most
+ * {@value #MAX_NODES} nodes per file with aliases counted at their expanded size. Aliases share the
+ * anchored tree; a recursive alias is cut. Merge keys ({@code <<: *defaults}) splice the merged
+ * entries into the mapping. Plain scalars are classified as null, boolean (YAML 1.1 words), number
+ * or string without regular expressions.
  */
 public final class YamlTrees {
 
-    /** Most nodes built from one file, aliases expanded; beyond it the rest of the file is not analyzed. */
+    /** Most nodes in one file, aliases counted at their expanded size; beyond it the rest of the file is not analyzed. */
     public static final int MAX_NODES = 1_000_000;
-    /** Deepest nesting followed, aliases expanded. */
-    static final int MAX_DEPTH = 200;
+
+    private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
+    private static final Set<String> BOOLEANS = Set.of("true", "True", "TRUE", "false", "False", "FALSE", "yes", "Yes",
+            "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N");
 
     /** The documents parsed before any error, and the error (null when the whole stream parsed). */
     public record Result(List<Tree> documents, String error) {
@@ -51,26 +56,23 @@ public final class YamlTrees {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Math.max(1, maxCodePoints)));
         options.setProcessComments(false);
-        List<Tree> docs = new ArrayList<>();
-        Converter converter = new Converter(text);
+        Builder b = new Builder(text, options);
         try {
-            Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text.content())), options),
-                    new Resolver(), options);
-            while (composer.checkNode()) {
-                Node node = composer.getNode();
-                if (node != null && !(node instanceof ScalarNode s && Tag.NULL.equals(s.getTag()) && s.getValue().isEmpty())) {
-                    docs.add(converter.convert(node, 0));
+            ParserImpl parser = new ParserImpl(new StreamReader(new StringReader(text.content())), options);
+            while (true) {
+                Event e = parser.getEvent();
+                if (e == null || e.is(Event.ID.StreamEnd)) {
+                    break;
                 }
-                if (converter.exhausted) {
-                    return new Result(docs, "more than " + MAX_NODES + " nodes (aliases expanded)");
-                }
+                b.accept(e);
             }
         } catch (MarkedYAMLException e) {
-            return new Result(docs, describe(e));
+            return new Result(b.documents, describe(e));
         } catch (YAMLException | IllegalArgumentException | IllegalStateException e) {
-            return new Result(docs, "invalid YAML (" + e.getClass().getSimpleName() + ")");
+            return new Result(b.documents, e instanceof Limit ? e.getMessage()
+                    : "invalid YAML (" + e.getClass().getSimpleName() + ")");
         }
-        return new Result(docs, null);
+        return new Result(b.documents, null);
     }
 
     /** The parser's problem and line, never the snippet (which could show a secret). */
@@ -83,90 +85,230 @@ public final class YamlTrees {
         return e.getProblemMark() == null ? problem : problem + " at line " + (e.getProblemMark().getLine() + 1);
     }
 
-    private static final class Converter {
+    /** A limit reached: the message names the limit only. */
+    private static final class Limit extends YAMLException {
+        private static final long serialVersionUID = 1L;
+
+        Limit(String message) {
+            super(message);
+        }
+    }
+
+    /** An open collection. */
+    private static final class Frame {
+        final boolean mapping;
+        final String anchor;
+        final String tag;
+        final int start;
+        final List<Tree.Entry> entries = new ArrayList<>();
+        final List<Tree> items = new ArrayList<>();
+        /** Mapping only: the key waiting for its value ({@code hasKey} tells an absent key from a null one). */
+        String key;
+        Span keySpan;
+        boolean hasKey;
+        boolean mergeKey;
+        long size = 1;
+
+        Frame(boolean mapping, String anchor, String tag, int start) {
+            this.mapping = mapping;
+            this.anchor = anchor;
+            this.tag = tag;
+            this.start = start;
+        }
+    }
+
+    private static final class Builder {
         private final Text text;
-        private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
-        private int nodes;
-        boolean exhausted;
+        private final LoaderOptions options;
+        final List<Tree> documents = new ArrayList<>();
+        private final Deque<Frame> open = new ArrayDeque<>();
+        private final Map<String, Tree> anchors = new HashMap<>();
+        private final Map<Tree, Long> sizes = new java.util.IdentityHashMap<>();
+        private final Set<String> opening = new java.util.HashSet<>();
+        private long nodes;
+        private int collectionAliases;
 
-        Converter(Text text) {
+        Builder(Text text, LoaderOptions options) {
             this.text = text;
+            this.options = options;
         }
 
-        Tree convert(Node node, int depth) {
-            Span span = new Span(text.offsetOfCodePoint(node.getStartMark().getIndex()),
-                    Math.max(text.offsetOfCodePoint(node.getStartMark().getIndex()),
-                            text.offsetOfCodePoint(node.getEndMark().getIndex())));
-            String tag = applicationTag(node.getTag());
-            if (++nodes > MAX_NODES || depth > MAX_DEPTH || open.contains(node)) {
-                exhausted |= nodes > MAX_NODES;
-                return new Tree.Scalar("", Tree.Kind.NULL, false, span, tag);
-            }
-            if (node instanceof ScalarNode s) {
-                DumperOptions.ScalarStyle style = s.getScalarStyle();
-                boolean quoted = style != DumperOptions.ScalarStyle.PLAIN;
-                return new Tree.Scalar(s.getValue(), quoted || tag != null ? Tree.Kind.STRING : kind(s.getTag()),
-                        quoted, span, tag);
-            }
-            open.add(node);
-            try {
-                if (node instanceof SequenceNode seq) {
-                    List<Tree> items = new ArrayList<>(seq.getValue().size());
-                    for (Node item : seq.getValue()) {
-                        items.add(convert(item, depth + 1));
-                    }
-                    return new Tree.Sequence(items, span, tag);
+        void accept(Event e) {
+            switch (e.getEventId()) {
+                case DocumentStart -> {
+                    anchors.clear();
+                    sizes.clear();
+                    opening.clear();
+                    collectionAliases = 0;
                 }
-                MappingNode map = (MappingNode) node;
-                List<Tree.Entry> entries = new ArrayList<>(map.getValue().size());
-                for (NodeTuple t : map.getValue()) {
-                    Node k = t.getKeyNode();
-                    if (Tag.MERGE.equals(k.getTag())) {
-                        // "<<: *defaults": the merged mapping's entries belong to this mapping (spans stay at the anchor)
-                        merge(t.getValueNode(), entries, depth);
-                        continue;
+                case Scalar -> scalar((ScalarEvent) e);
+                case Alias -> alias((AliasEvent) e);
+                case MappingStart, SequenceStart -> {
+                    CollectionStartEvent c = (CollectionStartEvent) e;
+                    if (open.size() >= options.getNestingDepthLimit()) {
+                        throw new Limit("nesting deeper than " + options.getNestingDepthLimit());
                     }
-                    String key = k instanceof ScalarNode ks ? ks.getValue() : null;
-                    Span keySpan = new Span(text.offsetOfCodePoint(k.getStartMark().getIndex()),
-                            Math.max(text.offsetOfCodePoint(k.getStartMark().getIndex()),
-                                    text.offsetOfCodePoint(k.getEndMark().getIndex())));
-                    entries.add(new Tree.Entry(key, keySpan, convert(t.getValueNode(), depth + 1)));
+                    count(1);
+                    if (c.getAnchor() != null) {
+                        opening.add(c.getAnchor());
+                    }
+                    open.push(new Frame(e instanceof MappingStartEvent, c.getAnchor(), applicationTag(c.getTag()),
+                            offset(e.getStartMark().getIndex())));
                 }
-                return new Tree.Mapping(entries, span, tag);
-            } finally {
-                open.remove(node);
+                case MappingEnd, SequenceEnd -> {
+                    Frame f = open.pop();
+                    Span span = new Span(f.start, Math.max(f.start, offset(e.getEndMark().getIndex())));
+                    Tree t = f.mapping ? new Tree.Mapping(f.entries, span, f.tag) : new Tree.Sequence(f.items, span, f.tag);
+                    sizes.put(t, f.size);
+                    if (f.anchor != null) {
+                        opening.remove(f.anchor);
+                        anchors.put(f.anchor, t);
+                    }
+                    add(t, f.size);
+                }
+                default -> { }
             }
         }
 
-        private void merge(Node value, List<Tree.Entry> entries, int depth) {
-            if (value instanceof SequenceNode seq) {
-                for (Node n : seq.getValue()) {
-                    merge(n, entries, depth);
+        private void scalar(ScalarEvent s) {
+            count(1);
+            int start = offset(s.getStartMark().getIndex());
+            Span span = new Span(start, Math.max(start, offset(s.getEndMark().getIndex())));
+            String tag = applicationTag(s.getTag());
+            boolean plain = s.isPlain();
+            Tree.Kind kind;
+            if (tag != null || !plain) {
+                kind = Tree.Kind.STRING;
+            } else if (s.getTag() != null) {
+                kind = s.getTag().equals(Tag.NULL.getValue()) ? Tree.Kind.NULL
+                        : s.getTag().equals(Tag.BOOL.getValue()) ? Tree.Kind.BOOLEAN : Tree.Kind.STRING;
+            } else {
+                kind = plainKind(s.getValue());
+            }
+            Tree t = new Tree.Scalar(s.getValue(), kind, !plain, span, tag);
+            if (s.getAnchor() != null) {
+                anchors.put(s.getAnchor(), t);
+            }
+            Frame top = open.peek();
+            if (top != null && top.mapping && !top.hasKey) {
+                top.key = s.getValue();
+                top.keySpan = span;
+                top.hasKey = true;
+                top.mergeKey = plain && tag == null && s.getTag() == null && "<<".equals(s.getValue());
+                top.size++;
+                return;
+            }
+            add(t, 1);
+        }
+
+        private void alias(AliasEvent a) {
+            Tree t = anchors.get(a.getAnchor());
+            if (t == null || opening.contains(a.getAnchor())) {
+                // an unknown or recursive alias: cut
+                int at = offset(a.getStartMark().getIndex());
+                t = new Tree.Scalar("", Tree.Kind.NULL, false, new Span(at, at), null);
+            }
+            long size = 1;
+            if (!(t instanceof Tree.Scalar)) {
+                if (++collectionAliases > options.getMaxAliasesForCollections()) {
+                    throw new Limit("more than " + options.getMaxAliasesForCollections() + " aliases of collections");
                 }
-            } else if (value instanceof MappingNode && convert(value, depth + 1) instanceof Tree.Mapping m) {
+                size = sizes.getOrDefault(t, 1L);
+                count(size);
+            }
+            Frame top = open.peek();
+            if (top != null && top.mapping && !top.hasKey) {
+                top.key = t instanceof Tree.Scalar s ? s.value() : null;
+                top.keySpan = t.span();
+                top.hasKey = true;
+                top.mergeKey = false;
+                return;
+            }
+            add(t, size);
+        }
+
+        /** Adds a finished node to the open collection, or as a document. */
+        private void add(Tree t, long size) {
+            Frame top = open.peek();
+            if (top == null) {
+                if (!(t instanceof Tree.Scalar s && s.kind() == Tree.Kind.NULL && s.value().isEmpty())) {
+                    documents.add(t);
+                }
+                return;
+            }
+            top.size += size;
+            if (!top.mapping) {
+                top.items.add(t);
+                return;
+            }
+            if (!top.hasKey) {
+                // a collection used as a key: it has no name to check
+                top.key = null;
+                top.keySpan = t.span();
+                top.hasKey = true;
+                top.mergeKey = false;
+                return;
+            }
+            if (top.mergeKey) {
+                merge(t, top.entries);
+            } else {
+                top.entries.add(new Tree.Entry(top.key, top.keySpan, t));
+            }
+            top.hasKey = false;
+            top.key = null;
+            top.keySpan = null;
+        }
+
+        /** {@code <<: *defaults}: the merged mapping's entries belong to this mapping (their spans stay at the anchor). */
+        private static void merge(Tree value, List<Tree.Entry> entries) {
+            if (value instanceof Tree.Mapping m) {
                 entries.addAll(m.entries());
+            } else if (value instanceof Tree.Sequence q) {
+                for (Tree item : q.items()) {
+                    if (item instanceof Tree.Mapping m) {
+                        entries.addAll(m.entries());
+                    }
+                }
             }
         }
 
-        private static String applicationTag(Tag tag) {
-            if (tag == null) {
-                return null;
+        private void count(long n) {
+            nodes += n;
+            if (nodes > MAX_NODES) {
+                throw new Limit("more than " + MAX_NODES + " nodes (aliases expanded)");
             }
-            String v = tag.getValue();
-            return v.startsWith(Tag.PREFIX) ? null : v;
         }
 
-        private static Tree.Kind kind(Tag tag) {
-            if (Tag.NULL.equals(tag)) {
-                return Tree.Kind.NULL;
-            }
-            if (Tag.BOOL.equals(tag)) {
-                return Tree.Kind.BOOLEAN;
-            }
-            if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
-                return Tree.Kind.NUMBER;
-            }
-            return Tree.Kind.STRING;
+        private int offset(int codePointIndex) {
+            return text.offsetOfCodePoint(codePointIndex);
         }
+    }
+
+    private static String applicationTag(String tag) {
+        return tag == null || tag.startsWith(Tag.PREFIX) || tag.equals("!") ? null : tag;
+    }
+
+    /** What a plain scalar resolves to under YAML 1.1, without regular expressions. */
+    static Tree.Kind plainKind(String v) {
+        if (NULLS.contains(v)) {
+            return Tree.Kind.NULL;
+        }
+        if (v.length() <= 5 && BOOLEANS.contains(v)) {
+            return Tree.Kind.BOOLEAN;
+        }
+        if (!v.isEmpty()) {
+            char c = v.charAt(0);
+            if (c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.') {
+                for (int i = 1; i < v.length(); i++) {
+                    char d = v.charAt(i);
+                    if (!(d >= '0' && d <= '9' || d == '.' || d == '_' || d == 'e' || d == 'E' || d == '-' || d == '+'
+                            || d == 'x' || d == 'o' || d >= 'a' && d <= 'f' || d >= 'A' && d <= 'F' || d == ':')) {
+                        return Tree.Kind.STRING;
+                    }
+                }
+                return v.equals("-") || v.equals(".") || v.equals("+") ? Tree.Kind.STRING : Tree.Kind.NUMBER;
+            }
+        }
+        return Tree.Kind.STRING;
     }
 }

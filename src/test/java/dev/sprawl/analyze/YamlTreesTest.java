@@ -36,10 +36,28 @@ class YamlTreesTest {
     }
 
     @Test
-    void refusesGlobalTypeTagsWithoutConstructingAnything() {
+    void globalTypeTagsAreInertData() {
+        // the classic SnakeYAML gadget: nothing is ever constructed from events, so it is a list of lists
         YamlTrees.Result r = parse("b: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[]]]\n");
-        assertThat(r.documents()).isEmpty();
-        assertThat(r.error()).isNotNull();
+        assertThat(r.error()).isNull();
+        assertThat(((Tree.Mapping) r.documents().get(0)).get("b")).isInstanceOf(Tree.Sequence.class);
+    }
+
+    @Test
+    void mergeKeysSpliceTheMergedEntries() {
+        YamlTrees.Result r = parse("base: &b\n  token: x\njob:\n  <<: *b\n  name: j\n");
+        Tree.Mapping job = ((Tree.Mapping) r.documents().get(0)).mapping("job");
+        assertThat(job.entries()).extracting(Tree.Entry::key).containsExactly("token", "name");
+    }
+
+    @Test
+    void plainScalarsAreClassifiedLikeYaml11() {
+        assertThat(YamlTrees.plainKind("~")).isEqualTo(Tree.Kind.NULL);
+        assertThat(YamlTrees.plainKind("yes")).isEqualTo(Tree.Kind.BOOLEAN);
+        assertThat(YamlTrees.plainKind("3600")).isEqualTo(Tree.Kind.NUMBER);
+        assertThat(YamlTrees.plainKind("1.5e3")).isEqualTo(Tree.Kind.NUMBER);
+        assertThat(YamlTrees.plainKind("3a9Xk2")).isEqualTo(Tree.Kind.STRING);
+        assertThat(YamlTrees.plainKind("-")).isEqualTo(Tree.Kind.STRING);
     }
 
     @Test

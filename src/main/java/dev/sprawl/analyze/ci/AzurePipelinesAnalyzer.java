@@ -20,7 +20,7 @@ public final class AzurePipelinesAnalyzer extends CiYamlAnalyzer {
     private static final List<Ref> REFS = List.of(new Ref(Pattern.compile(
             "\\$\\(([A-Za-z_][A-Za-z0-9_.]{0,127})\\)|variables\\.([A-Za-z_][A-Za-z0-9_.]{0,127})"
                     + "|variables\\[\\s*'([^']{1,128})'\\s*\\]"),
-            "azure-pipelines-variable", true));
+            "azure-pipelines-variable", true, ""));
     /** Task inputs that name a service connection. */
     private static final Set<String> CONNECTION_INPUTS = Set.of("azuresubscription", "connectedservicename",
             "connectedservicenamearm", "serviceconnection", "dockerregistryserviceconnection",

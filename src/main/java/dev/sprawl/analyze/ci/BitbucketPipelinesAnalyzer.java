@@ -10,7 +10,7 @@ import java.util.Set;
  */
 public final class BitbucketPipelinesAnalyzer extends CiYamlAnalyzer {
 
-    private static final List<Ref> REFS = List.of(new Ref(SHELL_VARIABLE, "bitbucket-variable", true));
+    private static final List<Ref> REFS = List.of(new Ref(SHELL_VARIABLE, "bitbucket-variable", true, "$"));
 
     @Override
     public String id() {

@@ -22,8 +22,12 @@ import java.util.regex.Pattern;
  */
 abstract class CiYamlAnalyzer implements Analyzer {
 
-    /** A reference syntax: the first group that matched is the name. */
-    record Ref(Pattern pattern, String kind, boolean credentialNamesOnly) {
+    /**
+     * A reference syntax: the first group that matched is the name.
+     *
+     * @param hint text every match contains (a cheap test before the regex)
+     */
+    record Ref(Pattern pattern, String kind, boolean credentialNamesOnly, String hint) {
     }
 
     /** {@code $NAME} and {@code ${NAME}} shell-style variables. */
@@ -46,6 +50,9 @@ abstract class CiYamlAnalyzer implements Analyzer {
             walk(doc, "", out);
             TreeWalk.scalars(doc, "", (path, s) -> {
                 for (Ref r : references()) {
+                    if (!s.value().contains(r.hint())) {
+                        continue;
+                    }
                     TreeWalk.references(out, s, path, r.pattern(), r.kind(),
                             name -> !r.credentialNamesOnly() || CredentialKeys.categoryOf(name) != null);
                 }

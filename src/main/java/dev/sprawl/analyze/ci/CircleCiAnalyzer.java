@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public final class CircleCiAnalyzer extends CiYamlAnalyzer {
 
-    private static final List<Ref> REFS = List.of(new Ref(SHELL_VARIABLE, "circleci-variable", true));
+    private static final List<Ref> REFS = List.of(new Ref(SHELL_VARIABLE, "circleci-variable", true, "$"));
 
     @Override
     public String id() {

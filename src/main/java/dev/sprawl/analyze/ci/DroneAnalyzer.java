@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public final class DroneAnalyzer extends CiYamlAnalyzer {
 
-    private static final List<Ref> REFS = List.of(new Ref(SHELL_VARIABLE, "drone-variable", true));
+    private static final List<Ref> REFS = List.of(new Ref(SHELL_VARIABLE, "drone-variable", true, "$"));
 
     @Override
     public String id() {

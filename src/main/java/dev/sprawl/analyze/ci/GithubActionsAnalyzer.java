@@ -18,7 +18,7 @@ public final class GithubActionsAnalyzer extends CiYamlAnalyzer {
 
     private static final List<Ref> REFS = List.of(new Ref(Pattern.compile(
             "\\bsecrets\\s*(?:\\.\\s*([A-Za-z_][A-Za-z0-9_-]{0,127})|\\[\\s*'([^']{1,128})'\\s*\\]|\\[\\s*\"([^\"]{1,128})\"\\s*\\])"),
-            "github-actions-secret", false));
+            "github-actions-secret", false, "secrets"));
 
     @Override
     public String id() {

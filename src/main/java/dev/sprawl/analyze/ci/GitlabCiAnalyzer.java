@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public final class GitlabCiAnalyzer extends CiYamlAnalyzer {
 
-    private static final List<Ref> REFS = List.of(new Ref(SHELL_VARIABLE, "gitlab-ci-variable", true));
+    private static final List<Ref> REFS = List.of(new Ref(SHELL_VARIABLE, "gitlab-ci-variable", true, "$"));
 
     @Override
     public String id() {

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public final class TravisAnalyzer extends CiYamlAnalyzer {
 
-    private static final List<Ref> REFS = List.of(new Ref(SHELL_VARIABLE, "travis-variable", true));
+    private static final List<Ref> REFS = List.of(new Ref(SHELL_VARIABLE, "travis-variable", true, "$"));
 
     @Override
     public String id() {

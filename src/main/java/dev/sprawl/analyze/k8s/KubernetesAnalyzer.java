@@ -32,6 +32,8 @@ import java.util.Set;
  *       {@code password}, auth-provider secrets ({@code kubeconfig-credential}).</li>
  *   <li>{@code SealedSecret} {@code encryptedData} is ciphertext: not a leak.</li>
  * </ul>
+ * Not parsed (the text scan still covers them): Helm templates (files under {@code templates/} with
+ * <code>{{</code>) and files holding only {@code CustomResourceDefinition}s.
  * References: {@code secretKeyRef}, {@code secretRef} (and CRDs' {@code *SecretRef}), secret volumes,
  * {@code imagePullSecrets}, other {@code secretName}s, {@code ExternalSecret} remote keys. Each object
  * is a scope: {@code resource: Kind/name}, and its owner from owner-like labels or annotations
@@ -40,6 +42,10 @@ import java.util.Set;
 public final class KubernetesAnalyzer implements Analyzer {
 
     private static final Set<String> SKIPPED_CLUSTER_KEYS = Set.of("certificate-authority-data");
+    /** Kinds that only describe schemas: a file of nothing else is not parsed. */
+    private static final Set<String> SCHEMA_KINDS = Set.of("CustomResourceDefinition");
+    private static final java.util.regex.Pattern TOP_LEVEL_KIND = java.util.regex.Pattern.compile(
+            "(?m)^kind:[ \t]*[\"']?([A-Za-z0-9]{1,100})");
 
     @Override
     public String id() {
@@ -60,6 +66,15 @@ public final class KubernetesAnalyzer implements Analyzer {
         String s = in.text().content();
         boolean kubeconfigName = fit(in.path(), in.fileName()) == Fit.NAME;
         if (!kubeconfigName && !(s.contains("apiVersion") && s.contains("kind"))) {
+            return;
+        }
+        if (s.contains("{{") && ("/" + in.path()).contains("/templates/")) {
+            // a Helm template: not YAML until rendered; the text scan covers it
+            return;
+        }
+        if (onlySchemas(s)) {
+            // CustomResourceDefinitions are large schemas that hold no credentials: not worth parsing
+            out.context("k8s");
             return;
         }
         for (Tree doc : in.documents()) {
@@ -98,6 +113,19 @@ public final class KubernetesAnalyzer implements Analyzer {
             default -> { }
         }
         workload(m, "", AnalyzerRule.K8S_ENV_LITERAL, out);
+    }
+
+    /** True when every top-level {@code kind:} of a block-style YAML file is a schema kind. */
+    static boolean onlySchemas(String s) {
+        java.util.regex.Matcher m = TOP_LEVEL_KIND.matcher(s);
+        boolean any = false;
+        while (m.find()) {
+            if (!SCHEMA_KINDS.contains(m.group(1))) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 
     /** The owner named by owner-like labels or annotations, or null. */
