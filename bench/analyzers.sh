@@ -15,6 +15,10 @@ r = random.Random(1)
 def rnd(k): return ''.join(r.choice(string.ascii_letters + string.digits) for _ in range(k))
 def w(p, c):
     p = os.path.join(root, p); os.makedirs(os.path.dirname(p), exist_ok=True); open(p, 'w').write(c)
+TF_DB = """resource "aws_db_instance" "db" {
+  password = var.db_password
+}
+"""
 for i in range(n):
     w(f"k8s/app{i}.yaml", "\n---\n".join(f"""apiVersion: apps/v1
 kind: Deployment
@@ -33,7 +37,7 @@ spec:
           resources: {{limits: {{cpu: 500m, memory: 256Mi}}}}""" for j in range(6)))
     w(f"k8s/secret{i}.yaml", f"apiVersion: v1\nkind: Secret\nmetadata: {{name: s{i}}}\ndata:\n  password: {base64.b64encode(rnd(16).encode()).decode()}\n  user: {base64.b64encode(b'app').decode()}\n")
     w(f"repo{i}/.github/workflows/ci.yml", f"name: ci\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    env:\n      NPM_TOKEN: ${{{{ secrets.NPM_TOKEN }}}}\n    steps:\n" + "".join(f"      - run: make step{k}\n" for k in range(30)))
-    w(f"infra{i}/main.tf", "".join(f'resource "aws_instance" "web{k}" {{\n  ami = "ami-{k}"\n  instance_type = "t3.micro"\n  tags = {{ owner = "team{k}" }}\n}}\n' for k in range(20)) + f'resource "aws_db_instance" "db" {{\n  password = var.db_password\n}}\n')
+    w(f"infra{i}/main.tf", "".join(f'resource "aws_instance" "web{k}" {{\n  ami = "ami-{k}"\n  instance_type = "t3.micro"\n  tags = {{ owner = "team{k}" }}\n}}\n' for k in range(20)) + TF_DB)
     w(f"charts/c{i}/values.yaml", "".join(f"svc{k}:\n  image: nginx\n  replicas: {k}\n  auth:\n    existingSecret: s{k}\n" for k in range(20)))
     w(f"svc{i}/docker-compose.yml", "services:\n" + "".join(f"  s{k}:\n    image: x\n    environment:\n      LOG: debug\n" for k in range(10)))
     for k in range(5):

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 public final class DockerfileAnalyzer implements Analyzer {
 
     private static final Pattern MOUNT = Pattern.compile("--mount=(\\S{1,1000})");
+    /** The {@code # escape=} parser directive, among the comment lines at the top. */
+    private static final Pattern ESCAPE = Pattern.compile("(?m)\\A(?:#[^\\n]{0,1000}\\n){0,20}?#\\s*escape\\s*=\\s*([`\\\\])");
 
     @Override
     public String id() {
@@ -157,7 +159,7 @@ public final class DockerfileAnalyzer implements Analyzer {
     }
 
     private static char escapeChar(String s) {
-        Matcher m = Pattern.compile("(?m)\\A(?:#[^\\n]*\\n)*?#\\s*escape\\s*=\\s*([`\\\\])").matcher(s);
+        Matcher m = ESCAPE.matcher(s);
         return m.lookingAt() ? m.group(1).charAt(0) : '\\';
     }
 

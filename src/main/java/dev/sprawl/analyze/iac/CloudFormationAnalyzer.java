@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
  */
 public final class CloudFormationAnalyzer implements Analyzer {
 
+    private static final String AWS_SM = "aws-secrets-manager";
+    private static final String AWS_SSM = "aws-ssm-parameter";
     private static final Pattern DYNAMIC = Pattern.compile(
             "\\{\\{resolve:secretsmanager:([^:}]{1,512})|\\{\\{resolve:ssm-secure:([^:}]{1,512})");
 
@@ -118,7 +120,7 @@ public final class CloudFormationAnalyzer implements Analyzer {
         Matcher m = DYNAMIC.matcher(scalar.value());
         while (m.find()) {
             int g = m.group(1) != null ? 1 : 2;
-            out.reference(g == 1 ? "aws-secrets-manager" : "aws-ssm-parameter", m.group(g),
+            out.reference(g == 1 ? AWS_SM : AWS_SSM, m.group(g),
                     TreeWalk.locate(in.text(), scalar.span(), m.group()), path);
         }
     }

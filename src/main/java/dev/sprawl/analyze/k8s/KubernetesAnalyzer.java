@@ -41,6 +41,8 @@ import java.util.Set;
  */
 public final class KubernetesAnalyzer implements Analyzer {
 
+    private static final String KEY_REF = "k8s-secret-key-ref";
+    private static final String REF = "k8s-secret-ref";
     private static final Set<String> SKIPPED_CLUSTER_KEYS = Set.of("certificate-authority-data");
     /** Kinds that only describe schemas: a file of nothing else is not parsed. */
     private static final Set<String> SCHEMA_KINDS = Set.of("CustomResourceDefinition");
@@ -315,7 +317,7 @@ public final class KubernetesAnalyzer implements Analyzer {
                     || key.equals("secretRef"))) {
                 String name = ref.text("name");
                 String k = ref.text("key");
-                String kind = key.equals("secretKeyRef") ? "k8s-secret-key-ref" : "k8s-secret-ref";
+                String kind = key.equals("secretKeyRef") ? KEY_REF : REF;
                 if (name != null) {
                     out.reference(kind, k == null ? name : name + "/" + k, ref.span(), p);
                 }

@@ -44,6 +44,15 @@ class ContainerAnalyzersTest {
     }
 
     @Test
+    void dockerfileEscapeDirective() {
+        String token = TestSecrets.alnum(24);
+        Analysis a = Analysis.of("win/Dockerfile", "# escape=`\nFROM mcr.microsoft.com/windows/servercore\n"
+                + "ENV BUILD_TOKEN=" + token + " `\n    OTHER=C:\\tools\\\n");
+        assertThat(a.finding(token).location().details()).containsEntry("key", "ENV.BUILD_TOKEN");
+        assertThat(a.findings()).hasSize(1);
+    }
+
+    @Test
     void composeEnvironmentAndBuildArgs() {
         String pg = TestSecrets.password();
         String key = TestSecrets.alnum(26);
