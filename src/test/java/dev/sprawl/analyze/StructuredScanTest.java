@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sprawl.TestSecrets;
 import dev.sprawl.classify.Finding;
+import dev.sprawl.detect.Detector;
+import dev.sprawl.rules.RuleCatalog;
+import dev.sprawl.rules.RuleLoadException;
+import dev.sprawl.source.Blob;
+import dev.sprawl.source.Provenance;
 import dev.sprawl.source.ScanWarning;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -145,5 +151,39 @@ class StructuredScanTest {
         assertThat(a.warnings()).isEmpty();
         Analysis other = Analysis.of("data/broken.yml", "a: [\n");
         assertThat(other.warnings()).isEmpty();
+    }
+
+    @Test
+    void crlfAndByteOrderMarkKeepPositions() {
+        String pw = TestSecrets.password();
+        Analysis a = Analysis.of("ci/.gitlab-ci.yml", "\uFEFFvariables:\r\n  OTHER: x\r\n  DB_PASSWORD: '" + pw + "'\r\n");
+        Finding f = a.finding(pw);
+        assertThat(f.rule().id()).isEqualTo("ci-literal-credential");
+        assertThat(f.location().line()).isEqualTo(3);
+        assertThat(f.location().column()).isEqualTo(17);
+    }
+
+    @Test
+    void eachPlaceOfABlobIsAnalyzedForItsOwnPath() {
+        String pw = TestSecrets.password();
+        byte[] bytes = ("variables:\n  DB_PASSWORD: " + pw + "\n").getBytes(StandardCharsets.UTF_8);
+        Blob blob = new Blob(bytes, bytes.length,
+                List.of(Provenance.file(".gitlab-ci.yml"), Provenance.file("backup/ci.txt")));
+        Detector detector;
+        try {
+            detector = new Detector(RuleCatalog.load(RuleCatalog.builtinSources()));
+        } catch (RuleLoadException e) {
+            throw new AssertionError(e);
+        }
+        StructuredScan.Result r = new StructuredScan(StructuredScan.registered(), StructuredScan.DEFAULT_MAX_PARSE_SIZE)
+                .apply(blob, detector.detect(bytes, bytes.length).matches(), (d, w) -> List.of());
+        assertThat(r.findings()).hasSize(2);
+        Finding ci = r.findings().stream().filter(f -> f.location().path().equals(".gitlab-ci.yml")).findFirst().orElseThrow();
+        Finding txt = r.findings().stream().filter(f -> f.location().path().equals("backup/ci.txt")).findFirst().orElseThrow();
+        assertThat(ci.rule().id()).isEqualTo("ci-literal-credential");
+        assertThat(ci.location().context()).isEqualTo("ci");
+        assertThat(txt.rule().id()).isEqualTo("generic-password");
+        assertThat(txt.location().details()).isEmpty();
+        assertThat(ci.secret()).isEqualTo(txt.secret());
     }
 }
