@@ -96,6 +96,11 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-ignore-file", description = "Read no suppression file (sprawl:allow comments still apply).")
     boolean noIgnoreFile;
 
+    @Option(names = "--max-parse-size", paramLabel = "SIZE", defaultValue = "8M", converter = SizeConverter.class,
+            description = "Largest file whose structure (CI, Kubernetes, Terraform...) is analyzed; larger files get "
+                    + "the text scan only (default: ${DEFAULT-VALUE}).")
+    long maxParseSize;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     Integer threads;
 
@@ -138,7 +143,7 @@ final class ScanCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         ScanRequest request = new ScanRequest(paths, labels, rules, excludes, maxFileSize, workers, known,
-                ignoreFile, !noIgnoreFile);
+                ignoreFile, !noIgnoreFile, maxParseSize);
         Inventory inventory = new Scanner(Clock.systemUTC()).scan(request);
 
         boolean toTerminal = output == null && parent.terminal();

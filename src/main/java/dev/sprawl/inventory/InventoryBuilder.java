@@ -19,6 +19,8 @@ import java.util.TreeSet;
  *   <li>{@code missing-owner} (high): no location of the secret has an owner;</li>
  *   <li>{@code secret-sprawl} (medium): the secret appears in {@value #SPRAWL_PATHS} or more distinct paths.</li>
  * </ul>
+ * A secret's owner is the strongest ({@link Owner#PRECEDENCE}) found at any of its locations; among
+ * equals, that of the first location in order.
  */
 public final class InventoryBuilder {
 
@@ -79,9 +81,9 @@ public final class InventoryBuilder {
         }
         Owner owner = null;
         for (Location l : locations) {
-            owner = owners.ownerOf(l);
-            if (owner != null) {
-                break;
+            Owner o = owners.ownerOf(l);
+            if (o != null && (owner == null || o.rank() < owner.rank())) {
+                owner = o;
             }
         }
         List<GovernanceFinding> findings = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.sprawl.scan;
 
+import dev.sprawl.analyze.StructuredScan;
 import dev.sprawl.rules.RuleSet;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Set;
  * @param baseline     fingerprints from {@code --baseline}, or null
  * @param ignoreFile   the {@code --ignore-file}, or null to use each target's {@code .sprawlignore}
  * @param useIgnoreFiles false with {@code --no-ignore-file}: no suppression file is read
+ * @param maxParseSize {@code --max-parse-size}: largest file the structured analyzers parse, in bytes
  */
 public record ScanRequest(
         List<Path> targets,
@@ -26,7 +28,8 @@ public record ScanRequest(
         int threads,
         Set<String> baseline,
         Path ignoreFile,
-        boolean useIgnoreFiles) {
+        boolean useIgnoreFiles,
+        long maxParseSize) {
 
     /** Default {@code --max-file-size}: 50 MiB. */
     public static final long DEFAULT_MAX_FILE_SIZE = 50L * 1024 * 1024;
@@ -38,8 +41,10 @@ public record ScanRequest(
         baseline = baseline == null ? null : Set.copyOf(baseline);
     }
 
+    /** A request with no explicit ignore file and the default {@code --max-parse-size}. */
     public ScanRequest(List<Path> targets, List<String> labels, RuleSet rules, List<String> excludes,
                        long maxFileSize, int threads, Set<String> baseline) {
-        this(targets, labels, rules, excludes, maxFileSize, threads, baseline, null, true);
+        this(targets, labels, rules, excludes, maxFileSize, threads, baseline, null, true,
+                StructuredScan.DEFAULT_MAX_PARSE_SIZE);
     }
 }
