@@ -51,13 +51,19 @@ public final class Classifier {
             int line = lines.lineOf(m.start());
             int column = lines.columnOf(m.start());
             for (Provenance p : blob.provenances()) {
-                String context = PathContext.guess(p.path());
+                Object forced = p.details().get(Provenance.CONTEXT);
+                String context = forced != null ? forced.toString() : PathContext.guess(p.path());
+                SortedMap<String, Object> details = p.details();
+                if (forced != null) {
+                    details = new TreeMap<>(details);
+                    details.remove(Provenance.CONTEXT);
+                }
                 Confidence c = confidence;
                 if (rule.isGeneric() && (context.equals("test") || context.equals("docs"))) {
                     c = c.lower();
                 }
                 out.add(new Finding(rule, m.secret(), c, attributes,
-                        new Location(p.source(), p.path(), line, column, context, p.details())));
+                        new Location(p.source(), p.path(), line, column, context, details)));
             }
         }
         return out;

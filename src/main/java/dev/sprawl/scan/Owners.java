@@ -19,6 +19,12 @@ final class Owners {
     private Owners() {
     }
 
+    /** An archive member's owner is the archive's: {@code lib/app.jar!config/x.yml} is owned as {@code lib/app.jar}. */
+    static String outerPath(String path) {
+        int bang = path.indexOf('!');
+        return bang < 0 ? path : path.substring(0, bang);
+    }
+
     static OwnerResolver forTarget(Path target, Consumer<ScanWarning> warn) {
         if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             return OwnerResolver.NONE;
@@ -32,7 +38,7 @@ final class Owners {
                         return OwnerResolver.NONE;
                     }
                     CodeOwners owners = CodeOwners.parse(name, Files.readString(file, StandardCharsets.UTF_8));
-                    return location -> owners.ownerOf(location.path());
+                    return location -> owners.ownerOf(outerPath(location.path()));
                 } catch (IOException | java.io.UncheckedIOException e) {
                     warn.accept(new ScanWarning("codeowners-unreadable", "CODEOWNERS could not be read", name, false));
                     return OwnerResolver.NONE;

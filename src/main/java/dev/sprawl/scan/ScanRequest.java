@@ -1,6 +1,8 @@
 package dev.sprawl.scan;
 
 import dev.sprawl.rules.RuleSet;
+import dev.sprawl.source.archive.ArchiveLimits;
+import dev.sprawl.source.image.ImageOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +16,8 @@ import java.util.Set;
  * @param maxFileSize  {@code --max-file-size} in bytes
  * @param threads      worker threads
  * @param baseline     fingerprints from {@code --baseline}, or null
+ * @param archives     budgets for expanding archives and image layers ({@code --max-archive-*})
+ * @param images       how container images are read ({@code --platform}, registry access)
  */
 public record ScanRequest(
         List<Path> targets,
@@ -22,7 +26,9 @@ public record ScanRequest(
         List<String> excludes,
         long maxFileSize,
         int threads,
-        Set<String> baseline) {
+        Set<String> baseline,
+        ArchiveLimits archives,
+        ImageOptions images) {
 
     /** Default {@code --max-file-size}: 50 MiB. */
     public static final long DEFAULT_MAX_FILE_SIZE = 50L * 1024 * 1024;
@@ -32,5 +38,13 @@ public record ScanRequest(
         labels = List.copyOf(labels);
         excludes = List.copyOf(excludes);
         baseline = baseline == null ? null : Set.copyOf(baseline);
+        archives = archives == null ? ArchiveLimits.DEFAULTS : archives;
+        images = images == null ? ImageOptions.DEFAULTS : images;
+    }
+
+    /** A request with the default archive limits and image options. */
+    public ScanRequest(List<Path> targets, List<String> labels, RuleSet rules, List<String> excludes,
+                       long maxFileSize, int threads, Set<String> baseline) {
+        this(targets, labels, rules, excludes, maxFileSize, threads, baseline, null, null);
     }
 }

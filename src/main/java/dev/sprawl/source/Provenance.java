@@ -16,6 +16,12 @@ import java.util.TreeMap;
  */
 public record Provenance(String source, String path, SortedMap<String, Object> details) {
 
+    /**
+     * A detail that sets the location's {@code context} instead of guessing it from the path (an
+     * image's files run in a container, whatever their names); it is not written as a detail itself.
+     */
+    public static final String CONTEXT = "context";
+
     public Provenance {
         details = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(details));
     }

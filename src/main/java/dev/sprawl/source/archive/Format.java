@@ -1,0 +1,48 @@
+package dev.sprawl.source.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/** Archive and compression formats, recognised by their magic bytes (never by file name). */
+public enum Format {
+    ZIP, TAR, GZIP, ZSTD;
+
+    /** Bytes to look at to recognise every format (a tar header is one 512-byte record). */
+    public static final int SNIFF_BYTES = 512;
+
+    /** The format of content starting with {@code head}, or null when it is none of them. */
+    public static Format sniff(byte[] head, int length) {
+        if (length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            return ZIP;
+        }
+        if (length >= 3 && head[0] == (byte) 0x1f && head[1] == (byte) 0x8b && head[2] == 8) {
+            return GZIP;
+        }
+        if (length >= 4 && head[0] == (byte) 0x28 && head[1] == (byte) 0xb5 && head[2] == (byte) 0x2f
+                && head[3] == (byte) 0xfd) {
+            return ZSTD;
+        }
+        if (length >= SNIFF_BYTES && TarArchiveInputStream.matches(head, length)) {
+            return TAR;
+        }
+        return null;
+    }
+
+    public boolean compressed() {
+        return this == GZIP || this == ZSTD;
+    }
+
+    /** A decoder for a compressed format ({@link #GZIP} with every member, {@link #ZSTD} in pure Java). */
+    public InputStream decoder(InputStream in) throws IOException {
+        switch (this) {
+            case GZIP:
+                return GzipCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true).get();
+            case ZSTD:
+                return new io.airlift.compress.zstd.ZstdInputStream(in);
+            default:
+                throw new IllegalStateException(this + " is not a compression format");
+        }
+    }
+}
