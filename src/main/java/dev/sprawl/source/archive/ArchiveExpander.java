@@ -238,6 +238,8 @@ public final class ArchiveExpander {
                                 where + "!" + e.getName(), true);
                     }
                 }
+            } catch (BudgetExceededException e) {
+                throw e;
             } catch (IOException e) {
                 warn("archive-corrupt", "zip archive could not be closed: " + reason(e), where, false);
             }
