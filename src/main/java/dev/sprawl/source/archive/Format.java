@@ -3,11 +3,13 @@ package dev.sprawl.source.archive;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import java.util.zip.GZIPInputStream;
 
 /** Archive and compression formats, recognised by their magic bytes (never by file name). */
 public enum Format {
     ZIP, TAR, GZIP, ZSTD;
+
+    private static final int GZIP_BUFFER = 64 * 1024;
 
     /** Bytes to look at to recognise every format (a tar header is one 512-byte record). */
     public static final int SNIFF_BYTES = 512;
@@ -34,11 +36,13 @@ public enum Format {
         return this == GZIP || this == ZSTD;
     }
 
-    /** A decoder for a compressed format ({@link #GZIP} with every member, {@link #ZSTD} in pure Java). */
+    /** A decoder for a compressed format ({@link #GZIP} with every member (JDK inflater), {@link #ZSTD} in pure Java). */
     public InputStream decoder(InputStream in) throws IOException {
         switch (this) {
             case GZIP:
-                return GzipCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true).get();
+                // the JDK's reader returns what it has inflated before a truncation point (Commons
+                // Compress' fills the whole request and loses it); both read concatenated members
+                return new GZIPInputStream(in, GZIP_BUFFER);
             case ZSTD:
                 return new io.airlift.compress.zstd.ZstdInputStream(in);
             default:
