@@ -169,7 +169,13 @@ public final class TestImages {
         }
 
         public byte[] archive() throws IOException {
+            return archive(Map.of());
+        }
+
+        /** The layout as a tar, with {@code extra} files at its root (docker save adds manifest.json). */
+        public byte[] archive(Map<String, byte[]> extra) throws IOException {
             TestArchives.Tar tar = new TestArchives.Tar();
+            extra.forEach(tar::file);
             tar.file("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}");
             tar.file("index.json", indexJson());
             for (Map.Entry<String, byte[]> b : blobs.entrySet()) {

@@ -150,6 +150,30 @@ class ImageScanTest {
         assertAllFound(r.json(), tar.toString(), layerIds(false));
     }
 
+    /** Docker 25+ writes an OCI layout plus the classic manifest.json into one archive. */
+    @Test
+    void newerDockerSaveWithBothLayouts() throws Exception {
+        image = imageWithSecrets("none");
+        TestImages.Layout layout = new TestImages.Layout();
+        com.fasterxml.jackson.databind.node.ObjectNode desc = layout.manifest(image);
+        desc.putObject("annotations").put("io.containerd.image.name", "docker.io/acme/app:1.0")
+                .put("org.opencontainers.image.ref.name", "1.0");
+        layout.manifests.add(desc);
+        com.fasterxml.jackson.databind.JsonNode manifest = TestImages.JSON.readTree(
+                layout.blobs.get(desc.path("digest").asText()));
+        com.fasterxml.jackson.databind.node.ArrayNode layers = TestImages.JSON.createArrayNode();
+        manifest.path("layers").forEach(l -> layers.add("blobs/sha256/" + l.path("digest").asText().substring(7)));
+        String classic = "[{\"Config\":\"blobs/sha256/" + manifest.path("config").path("digest").asText().substring(7)
+                + "\",\"RepoTags\":[\"acme/app:1.0\"],\"Layers\":" + layers + "}]";
+        Path tar = Files.write(dir.resolve("docker25.tar"),
+                layout.archive(java.util.Map.of("manifest.json", classic.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        Cli.Result r = Cli.run("scan", "-f", "json", tar.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertAllFound(r.json(), tar.toString(), layerIds(false));
+        assertThat(location(entry(r.json(), yaml), "/srv/config/app.yaml").path("tag").asText())
+                .isEqualTo("docker.io/acme/app:1.0");
+    }
+
     @Test
     void ociLayoutFolderWithZstdLayers() throws Exception {
         image = imageWithSecrets("zstd");
