@@ -42,6 +42,7 @@ public final class TestImages {
         public final List<String> env = new ArrayList<>();
         public final Map<String, String> labels = new LinkedHashMap<>();
         public final List<String> cmd = new ArrayList<>();
+        public final List<String> entrypoint = new ArrayList<>();
         /** created_by of each layer, in order; extra empty-layer steps go in {@link #emptySteps}. */
         public final List<String> history = new ArrayList<>();
         public final List<String> emptySteps = new ArrayList<>();
@@ -66,6 +67,10 @@ public final class TestImages {
             labels.forEach(l::put);
             ArrayNode cm = cfg.putArray("Cmd");
             cmd.forEach(cm::add);
+            if (!entrypoint.isEmpty()) {
+                ArrayNode ep = cfg.putArray("Entrypoint");
+                entrypoint.forEach(ep::add);
+            }
             ObjectNode rootfs = c.putObject("rootfs");
             rootfs.put("type", "layers");
             ArrayNode diffIds = rootfs.putArray("diff_ids");

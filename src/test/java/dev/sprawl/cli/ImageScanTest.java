@@ -150,6 +150,22 @@ class ImageScanTest {
         assertAllFound(r.json(), tar.toString(), layerIds(false));
     }
 
+    @Test
+    void labelsCmdAndEntrypointAreScanned() throws Exception {
+        String label = TestSecrets.githubToken("ghp_");
+        String cmd = TestSecrets.githubToken("ghp_");
+        String entry = TestSecrets.githubToken("ghp_");
+        image.labels.put("com.acme.deploy", label);
+        image.cmd.add("--token=" + cmd);
+        image.entrypoint.addAll(List.of("/app/run", "--auth", entry));
+        Path tar = Files.write(dir.resolve("app.tar"), TestImages.ociArchive(image, "1.0"));
+        JsonNode inv = Cli.run("scan", "-f", "json", tar.toString()).json();
+        assertThat(location(entry(inv, label), "config/Labels/com.acme.deploy").path("context").asText())
+                .isEqualTo("container");
+        location(entry(inv, cmd), "config/Cmd");
+        location(entry(inv, entry), "config/Entrypoint");
+    }
+
     /** Docker 25+ writes an OCI layout plus the classic manifest.json into one archive. */
     @Test
     void newerDockerSaveWithBothLayouts() throws Exception {
