@@ -20,18 +20,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * layer is read once every layer above it (in every image that holds it) has been read; layers whose
  * turn has come are read in parallel, and each layer's files are scanned on the workers while the
  * layer streams on. Layers that sit above each other in different images (a cycle) are broken by
- * listing one of them first.
+ * listing one of them first. Uncompressed layers on disk are listed up front from their headers, so
+ * they are all read in parallel from the start.
  */
 final class ImageScanner {
 
     private final SourceContext ctx;
     private final ArchiveLimits limits;
     private final String where;
+    private final boolean local;
 
-    ImageScanner(SourceContext ctx, ArchiveLimits limits, String where) {
+    /**
+     * @param local true when layers are read from disk: uncompressed ones are then listed first (from
+     *              their tar headers, cheaply), so every layer can be read in parallel at once
+     */
+    ImageScanner(SourceContext ctx, ArchiveLimits limits, String where, boolean local) {
         this.ctx = ctx;
         this.limits = limits;
         this.where = where;
+        this.local = local;
     }
 
     void scan(List<ImageSpec> images) throws InterruptedException {
@@ -40,6 +47,7 @@ final class ImageScanner {
         for (ImageSpec image : images) {
             tasks.submit(() -> ConfigBlobs.scan(image, ctx.sink()));
         }
+        Map<String, LayerListing> listings = new ConcurrentHashMap<>();
         Map<String, LayerRef> distinct = new LinkedHashMap<>();
         Map<String, List<LayerReader.Occurrence>> occurrences = new HashMap<>();
         Map<String, Set<String>> above = new HashMap<>();
@@ -57,7 +65,19 @@ final class ImageScanner {
                 }
             }
         }
-        Map<String, LayerListing> listings = new ConcurrentHashMap<>();
+        if (local && distinct.size() > 1) {
+            TaskGroup listing = new TaskGroup(ctx.workers(), e -> { });
+            for (Map.Entry<String, LayerRef> l : distinct.entrySet()) {
+                LayerReader reader = reader(l.getValue(), occurrences.get(l.getKey()), listings, tasks);
+                listing.submit(() -> {
+                    LayerListing found = reader.listIfPlain();
+                    if (found != null) {
+                        listings.put(l.getKey(), found);
+                    }
+                });
+            }
+            listing.await();
+        }
         Set<String> pending = new LinkedHashSet<>(distinct.keySet());
         Set<String> listedOnly = new HashSet<>();
         Object lock = new Object();

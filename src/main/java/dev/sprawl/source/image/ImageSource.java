@@ -76,7 +76,7 @@ public final class ImageSource implements Source {
                         false));
             }
             List<ImageSpec> images = LocalLayout.images(tree, label, options.platform(), ctx.sink()::warn);
-            new ImageScanner(ctx, limits, label).scan(images);
+            new ImageScanner(ctx, limits, label, true).scan(images);
         }
     }
 }

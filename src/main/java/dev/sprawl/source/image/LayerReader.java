@@ -98,6 +98,32 @@ final class LayerReader {
         return listing;
     }
 
+    /**
+     * Lists an uncompressed layer from its tar headers without scanning anything (cheap: no
+     * decompression), so that the layers below it need not wait for it; null when the layer is
+     * compressed or cannot be listed (it is then listed when it is read).
+     */
+    LayerListing listIfPlain() {
+        try (InputStream raw = layer.opener().open()) {
+            BufferedInputStream in = new BufferedInputStream(raw, STREAM_BUFFER);
+            if (Format.sniff(peek(in), peekLength) != Format.TAR) {
+                return null;
+            }
+            LayerListing listing = new LayerListing();
+            TarArchiveInputStream tin = new TarArchiveInputStream(in);
+            TarArchiveEntry e;
+            while ((e = tin.getNextEntry()) != null) {
+                String path = LayerListing.normalise(e.getName());
+                if (path != null) {
+                    listing.add(path, e.isDirectory());
+                }
+            }
+            return listing;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private void readStream(InputStream raw, LayerListing listing, boolean scan) {
         MessageDigest rawHash = layer.verify() != null && !layer.diffId() ? Digest.hasher(layer.verify()) : null;
         CountingInputStream counted = new CountingInputStream(rawHash != null ? new DigestInputStream(raw, rawHash) : raw);

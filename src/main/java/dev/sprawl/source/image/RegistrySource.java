@@ -59,7 +59,7 @@ public final class RegistrySource implements Source {
         }
         walker.document(root.data(), root.mediaType(), ref.toString(), null, ref.digest() == null ? ref.tag() : null, 0);
         List<ImageSpec> images = walker.images();
-        new ImageScanner(ctx, limits, label).scan(images);
+        new ImageScanner(ctx, limits, label, false).scan(images);
     }
 
     private static final class Walker extends ManifestWalker {
