@@ -182,6 +182,16 @@ class ArchiveScanTest {
         assertThat(r.json().path("secrets")).isEmpty();
     }
 
+    @Test
+    void badLimitsAndReferencesAreUsageErrors() {
+        assertThat(Cli.run("scan", "--max-archive-ratio", "0", dir.toString()).code()).isEqualTo(2);
+        assertThat(Cli.run("scan", "--max-archive-entries", "-1", dir.toString()).code()).isEqualTo(2);
+        assertThat(Cli.run("scan", "--max-archive-depth", "-1", dir.toString()).code()).isEqualTo(2);
+        Cli.Result r = Cli.run("scan", "registry://host-without-name");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("HOST[:PORT]/NAME");
+    }
+
     static int indexOf(byte[] hay, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= hay.length; i++) {

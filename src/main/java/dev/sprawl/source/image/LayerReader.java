@@ -106,7 +106,7 @@ final class LayerReader {
     LayerListing listIfPlain() {
         try (InputStream raw = layer.opener().open()) {
             BufferedInputStream in = new BufferedInputStream(raw, STREAM_BUFFER);
-            if (Format.sniff(peek(in), peekLength) != Format.TAR) {
+            if (peek(in).format() != Format.TAR) {
                 return null;
             }
             LayerListing listing = new LayerListing();
@@ -132,20 +132,22 @@ final class LayerReader {
         boolean whole = false;
         try {
             BufferedInputStream in = new BufferedInputStream(counted, STREAM_BUFFER);
-            Format format = Format.sniff(peek(in), peekLength);
+            Head head = peek(in);
+            Format format = head.format();
             checkMediaType(format);
             InputStream tar = in;
             if (format != null && format.compressed()) {
                 tar = new BufferedInputStream(new GuardedInputStream(format.decoder(in), budget, counted::count),
                         STREAM_BUFFER);
-                format = Format.sniff(peek(tar), peekLength);
+                head = peek(tar);
+                format = head.format();
             } else {
                 tar = new GuardedInputStream(in, budget, null);
             }
             if (tarHash != null) {
                 tar = new DigestInputStream(tar, tarHash);
             }
-            if (format != Format.TAR && peekLength > 0) {
+            if (format != Format.TAR && head.length() > 0) {
                 if (scan) {
                     notATar(tar);
                 }
@@ -167,14 +169,19 @@ final class LayerReader {
         }
     }
 
-    private int peekLength;
+    /** The first bytes of a stream, read without consuming them. */
+    private record Head(byte[] bytes, int length) {
+        Format format() {
+            return Format.sniff(bytes, length);
+        }
+    }
 
-    private byte[] peek(InputStream in) throws IOException {
+    private static Head peek(InputStream in) throws IOException {
         byte[] head = new byte[Format.SNIFF_BYTES];
         in.mark(Format.SNIFF_BYTES);
-        peekLength = in.readNBytes(head, 0, head.length);
+        int n = in.readNBytes(head, 0, head.length);
         in.reset();
-        return head;
+        return new Head(head, n);
     }
 
     private void check(MessageDigest hash) {
