@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,11 +37,23 @@ class RegistryScanTest {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void registryIsThere() {
-        assumeTrue(reachable(), "no registry answers on http://" + REGISTRY + "/v2/ — start one with "
-                + "'.ci/registry.sh start' (or set SPRAWL_TEST_REGISTRY); registry pull tests skipped");
-        assumeTrue(skopeo(), "skopeo is not installed (apt-get install skopeo); registry pull tests skipped");
+    private static Boolean ready;
+    private static String why;
+
+    @BeforeEach
+    void registryIsThere() {
+        synchronized (RegistryScanTest.class) {
+            if (ready == null) {
+                ready = reachable() && skopeo();
+                why = !reachable() ? "no registry answers on http://" + REGISTRY + "/v2/ — start one with "
+                        + "'.ci/registry.sh start' (or set SPRAWL_TEST_REGISTRY); registry pull test skipped"
+                        : "skopeo is not installed (apt-get install skopeo); registry pull test skipped";
+            }
+        }
+        if (!ready) {
+            System.err.println("RegistryScanTest: " + why);
+        }
+        assumeTrue(ready, why);
     }
 
     static boolean reachable() {
