@@ -13,7 +13,8 @@ import java.util.regex.Matcher;
 
 /**
  * The detection engine: pure, no I/O. One keyword prefilter over the raw bytes for all rules at once,
- * then each rule's regex only inside bounded windows around its keyword hits, then placeholder and
+ * then each rule's regex only near its keyword hits — one anchored attempt at each position where a
+ * match containing the hit could start (the rule's keyword lead), bounded by the rule's width — then placeholder and
  * entropy checks, then overlap resolution (a specific rule beats a generic one on the same text).
  * A {@code Detector} is immutable and shared; each worker thread uses its own {@link Session}.
  */
@@ -110,12 +111,16 @@ public final class Detector {
             return new Detection(resolveOverlaps(found), problems);
         }
 
+        /**
+         * Records where the rules of a keyword occurrence must be tried: a rule with keyword lead L
+         * can only start a match that contains this occurrence in [start - L, start]. Overlapping
+         * ranges are merged.
+         */
         private void onKeyword(int keyword, int end) {
             int start = end - keywords.keywordLength(keyword);
             for (int r : rulesByKeyword[keyword]) {
-                int width = rules.get(r).maxWidth();
-                int from = Math.max(0, start - width);
-                int to = (int) Math.min(length, (long) end + width);
+                int from = Math.max(0, start - rules.get(r).keywordLead());
+                int to = start + 1;
                 int n = windowCount[r];
                 if (n == 0) {
                     touched[touchedCount++] = r;
@@ -135,7 +140,7 @@ public final class Detector {
             }
         }
 
-        /** Runs rule {@code r} in its windows; returns true when the match limit was reached. */
+        /** Runs rule {@code r} over its ranges; returns true when the match limit was reached. */
         private boolean confirm(int r, byte[] data, List<Match> found, List<DetectProblem> problems) {
             Rule rule = rules.get(r);
             Matcher m = matchers[r];
@@ -153,25 +158,17 @@ public final class Detector {
                 if (from >= to) {
                     continue;
                 }
-                text.budget(BUDGET_BASE + BUDGET_PER_CHAR * (to - from));
+                text.budget(BUDGET_BASE + BUDGET_PER_CHAR * ((long) to - from + rule.maxWidth()));
                 try {
-                    m.region(from, to);
-                    while (m.find()) {
-                        lastEnd = Math.max(m.end(), m.start() + 1);
-                        int s = m.start("secret");
-                        int e = m.end("secret");
-                        if (s < 0 || e <= s) {
-                            continue;
-                        }
-                        String value = new String(data, s, e - s, StandardCharsets.UTF_8);
-                        if (Placeholders.isPlaceholder(value)) {
-                            continue;
-                        }
-                        boolean weak = (rule.minEntropy() > 0 && Entropy.of(value) < rule.minEntropy())
-                                || (rule.isGeneric() && WeakValues.isWeak(value));
-                        found.add(new Match(rule, s, e, new SecretValue(value), weak));
-                        if (found.size() >= maxMatches) {
-                            return true;
+                    // only the starts in [from, to) can begin a match: one anchored attempt each
+                    for (int s = from; s < to; s++) {
+                        m.region(s, (int) Math.min(length, (long) s + rule.maxWidth()));
+                        if (m.lookingAt()) {
+                            lastEnd = Math.max(m.end(), s + 1);
+                            if (accept(rule, m, data, found)) {
+                                return true;
+                            }
+                            s = lastEnd - 1;
                         }
                     }
                 } catch (ByteText.BudgetExceeded | StackOverflowError e) {
@@ -183,6 +180,23 @@ public final class Detector {
                 }
             }
             return false;
+        }
+
+        /** Filters and records the current match; returns true when the match limit was reached. */
+        private boolean accept(Rule rule, Matcher m, byte[] data, List<Match> found) {
+            int s = m.start("secret");
+            int e = m.end("secret");
+            if (s < 0 || e <= s) {
+                return false;
+            }
+            String value = new String(data, s, e - s, StandardCharsets.UTF_8);
+            if (Placeholders.isPlaceholder(value)) {
+                return false;
+            }
+            boolean weak = (rule.minEntropy() > 0 && Entropy.of(value) < rule.minEntropy())
+                    || (rule.isGeneric() && WeakValues.isWeak(value));
+            found.add(new Match(rule, s, e, new SecretValue(value), weak));
+            return found.size() >= maxMatches;
         }
     }
 

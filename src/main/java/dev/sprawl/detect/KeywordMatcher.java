@@ -1,17 +1,19 @@
 package dev.sprawl.detect;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A byte-level Aho-Corasick automaton over all rule keywords at once, ASCII case-insensitive.
- * Bytes that occur in no keyword share one input class, so the transition table stays small; the
- * table is a full DFA (no failure-link chasing at scan time), with row offsets pre-multiplied and
- * the sign bit of each entry marking states where some keyword ends.
+ * Finds every occurrence of every rule keyword in raw bytes in one pass, ASCII case-insensitive.
+ *
+ * <p>At each position the next four bytes (lower-cased) are hashed into a 64 Ki-bit table marking the
+ * hashes of the keywords' first four bytes, and the next three into a second table for the keywords
+ * that are only three bytes long; only at a marked position are the keywords of that hash bucket
+ * compared in full. The loop's loads do not depend on each other (unlike a DFA's state chain), and
+ * in ordinary text almost every position is rejected by two bit tests. Keywords are at least three
+ * bytes long (the rule loader enforces it).
  */
 final class KeywordMatcher {
 
@@ -20,137 +22,135 @@ final class KeywordMatcher {
         void hit(int keyword, int end);
     }
 
-    private final int classes;
-    private final byte[] byteClass = new byte[256];
-    private final int[] delta;
-    /** For each state row (offset / classes): keyword ids ending there, or null. */
-    private final int[][] outputs;
-    private final boolean[] startsKeyword = new boolean[256];
-    private final int[] keywordLengths;
+    private static final int HASH_BITS = 16;
+    private static final int HASH_MASK = (1 << HASH_BITS) - 1;
+    private static final byte[] LOWER = new byte[256];
 
-    KeywordMatcher(List<String> keywords) {
-        List<byte[]> words = new ArrayList<>();
-        for (String k : keywords) {
-            words.add(k.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-        }
-        keywordLengths = words.stream().mapToInt(w -> w.length).toArray();
-        // input classes: 0 for bytes in no keyword; upper-case ASCII shares its lower-case class
-        int next = 1;
-        for (byte[] w : words) {
-            for (byte b : w) {
-                int u = b & 0xFF;
-                if (byteClass[u] == 0) {
-                    if (next > 127) {
-                        throw new IllegalArgumentException("too many distinct keyword bytes");
-                    }
-                    byteClass[u] = (byte) next++;
-                }
-            }
-        }
-        for (int c = 'a'; c <= 'z'; c++) {
-            byteClass[c - 32] = byteClass[c];
-        }
-        classes = next;
-        // trie
-        List<int[]> go = new ArrayList<>();
-        List<List<Integer>> out = new ArrayList<>();
-        go.add(newRow());
-        out.add(new ArrayList<>());
-        for (int k = 0; k < words.size(); k++) {
-            int s = 0;
-            for (byte b : words.get(k)) {
-                int c = byteClass[b & 0xFF];
-                if (go.get(s)[c] < 0) {
-                    go.get(s)[c] = go.size();
-                    go.add(newRow());
-                    out.add(new ArrayList<>());
-                }
-                s = go.get(s)[c];
-            }
-            out.get(s).add(k);
-        }
-        // failure links by BFS, completing the DFA
-        int n = go.size();
-        int[] fail = new int[n];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int c = 0; c < classes; c++) {
-            int t = go.get(0)[c];
-            if (t < 0) {
-                go.get(0)[c] = 0;
-            } else {
-                fail[t] = 0;
-                queue.add(t);
-            }
-        }
-        while (!queue.isEmpty()) {
-            int s = queue.poll();
-            out.get(s).addAll(out.get(fail[s]));
-            for (int c = 0; c < classes; c++) {
-                int t = go.get(s)[c];
-                if (t < 0) {
-                    go.get(s)[c] = go.get(fail[s])[c];
-                } else {
-                    fail[t] = go.get(fail[s])[c];
-                    queue.add(t);
-                }
-            }
-        }
-        delta = new int[n * classes];
-        outputs = new int[n][];
-        for (int s = 0; s < n; s++) {
-            List<Integer> o = out.get(s);
-            outputs[s] = o.isEmpty() ? null : o.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
-        }
-        for (int s = 0; s < n; s++) {
-            for (int c = 0; c < classes; c++) {
-                int t = go.get(s)[c];
-                int entry = t * classes;
-                if (outputs[t] != null) {
-                    entry |= Integer.MIN_VALUE;
-                }
-                delta[s * classes + c] = entry;
-            }
-        }
+    static {
         for (int b = 0; b < 256; b++) {
-            startsKeyword[b] = (delta[byteClass[b]] & Integer.MAX_VALUE) != 0 || delta[byteClass[b]] < 0;
+            LOWER[b] = (byte) (b >= 'A' && b <= 'Z' ? b + 32 : b);
         }
     }
 
-    private int[] newRow() {
-        int[] row = new int[Math.max(classes, 1)];
-        Arrays.fill(row, -1);
-        return row;
+    private final byte[][] words;
+    private final Table three;
+    private final Table four;
+
+    /** A bit table over prefix hashes and, per hash, the keywords to compare (CSR layout). */
+    private static final class Table {
+        final long[] marked = new long[1 << (HASH_BITS - 6)];
+        final int[] bucketStart = new int[(1 << HASH_BITS) + 1];
+        final int[] bucketWords;
+
+        Table(byte[][] words, int prefix) {
+            List<List<Integer>> buckets = new ArrayList<>();
+            for (int h = 0; h <= HASH_MASK; h++) {
+                buckets.add(null);
+            }
+            for (int k = 0; k < words.length; k++) {
+                byte[] w = words[k];
+                if ((prefix == 3) != (w.length == 3)) {
+                    continue;
+                }
+                int h = prefix == 3 ? hash3(w[0], w[1], w[2]) : hash4(w[0], w[1], w[2], w[3]);
+                marked[h >>> 6] |= 1L << h;
+                if (buckets.get(h) == null) {
+                    buckets.set(h, new ArrayList<>());
+                }
+                buckets.get(h).add(k);
+            }
+            List<Integer> flat = new ArrayList<>();
+            for (int h = 0; h <= HASH_MASK; h++) {
+                bucketStart[h] = flat.size();
+                if (buckets.get(h) != null) {
+                    flat.addAll(buckets.get(h));
+                }
+            }
+            bucketStart[HASH_MASK + 1] = flat.size();
+            bucketWords = flat.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    KeywordMatcher(List<String> keywords) {
+        words = new byte[keywords.size()][];
+        for (int k = 0; k < keywords.size(); k++) {
+            byte[] w = keywords.get(k).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+            if (w.length < 3) {
+                throw new IllegalArgumentException("keywords must be at least 3 bytes");
+            }
+            for (int i = 0; i < w.length; i++) {
+                w[i] = LOWER[w[i] & 0xFF];
+            }
+            words[k] = w;
+        }
+        three = new Table(words, 3);
+        four = new Table(words, 4);
+    }
+
+    private static final int K0 = 0x3A7;
+    private static final int K1 = 0x61;
+    private static final int K2 = 0x1F3D;
+    private static final int K3 = 0x2B9B;
+
+    private static int hash3(byte a, byte b, byte c) {
+        return ((a & 0xFF) * K0 ^ (b & 0xFF) * K1 ^ (c & 0xFF) * K2) & HASH_MASK;
+    }
+
+    private static int hash4(byte a, byte b, byte c, byte d) {
+        return ((a & 0xFF) * K0 ^ (b & 0xFF) * K1 ^ (c & 0xFF) * K2 ^ (d & 0xFF) * K3) & HASH_MASK;
     }
 
     int keywordLength(int keyword) {
-        return keywordLengths[keyword];
+        return words[keyword].length;
     }
 
-    /** Reports every keyword occurrence in {@code data[0, length)}. */
+    /** Reports every keyword occurrence in {@code data[0, length)}, in order of start position. */
     void scan(byte[] data, int length, Hits hits) {
-        final int[] d = delta;
-        final byte[] cls = byteClass;
-        final boolean[] start = startsKeyword;
-        final int c = classes;
-        int s = 0;
+        if (length < 3) {
+            return;
+        }
+        final long[] bits3 = three.marked;
+        final long[] bits4 = four.marked;
+        final byte[] lower = LOWER;
+        int c0 = lower[data[0] & 0xFF] & 0xFF;
+        int c1 = lower[data[1] & 0xFF] & 0xFF;
+        int c2 = lower[data[2] & 0xFF] & 0xFF;
         int i = 0;
-        while (i < length) {
-            if (s == 0) {
-                // fast skip over bytes that cannot begin a keyword
-                while (i < length && !start[data[i] & 0xFF]) {
-                    i++;
-                }
-                if (i == length) {
-                    break;
-                }
+        for (; i + 3 < length; i++) {
+            int c3 = lower[data[i + 3] & 0xFF] & 0xFF;
+            int x = c0 * K0 ^ c1 * K1 ^ c2 * K2;
+            int h3 = x & HASH_MASK;
+            int h4 = (x ^ c3 * K3) & HASH_MASK;
+            if (((bits3[h3 >>> 6] >>> h3) & 1L) != 0) {
+                verify(three, data, length, i, h3, hits);
             }
-            int v = d[s + cls[data[i] & 0xFF]];
-            s = v & Integer.MAX_VALUE;
-            i++;
-            if (v < 0) {
-                for (int k : outputs[s / c]) {
-                    hits.hit(k, i);
-                }
+            if (((bits4[h4 >>> 6] >>> h4) & 1L) != 0) {
+                verify(four, data, length, i, h4, hits);
+            }
+            c0 = c1;
+            c1 = c2;
+            c2 = c3;
+        }
+        // the last three bytes can only hold a three-byte keyword
+        int h3 = (c0 * K0 ^ c1 * K1 ^ c2 * K2) & HASH_MASK;
+        if (((bits3[h3 >>> 6] >>> h3) & 1L) != 0) {
+            verify(three, data, length, i, h3, hits);
+        }
+    }
+
+    private void verify(Table t, byte[] data, int length, int at, int h, Hits hits) {
+        for (int j = t.bucketStart[h]; j < t.bucketStart[h + 1]; j++) {
+            int k = t.bucketWords[j];
+            byte[] w = words[k];
+            if (at + w.length > length) {
+                continue;
+            }
+            int n = 0;
+            while (n < w.length && LOWER[data[at + n] & 0xFF] == w[n]) {
+                n++;
+            }
+            if (n == w.length) {
+                hits.hit(k, at + w.length);
             }
         }
     }

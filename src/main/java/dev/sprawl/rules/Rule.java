@@ -6,7 +6,10 @@ import java.util.regex.Pattern;
 /**
  * One detector rule, loaded from a YAML rule file (ARCHITECTURE §4).
  *
- * @param maxWidth the longest text the pattern can match, computed by {@link RegexWidth}
+ * @param maxWidth the longest text the pattern can match, computed by {@link RegexShape}
+ * @param keywordLead how far before a keyword occurrence a match can start: proven from the
+ *                 pattern's literals ({@link RegexShape#keywordLead}), else width minus the
+ *                 shortest keyword
  * @param file     the rule file it was defined in, for diagnostics
  * @param line     the line of the rule in that file
  */
@@ -19,6 +22,7 @@ public record Rule(
         List<String> keywords,
         Pattern pattern,
         int maxWidth,
+        int keywordLead,
         String validate,
         double minEntropy,
         List<String> references,

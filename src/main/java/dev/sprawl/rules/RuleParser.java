@@ -125,6 +125,7 @@ final class RuleParser {
         }
         Pattern pattern = null;
         int width = 0;
+        int lead = -1;
         String patternText = required(f, "pattern", errors);
         if (patternText != null) {
             try {
@@ -132,13 +133,18 @@ final class RuleParser {
                 if (!patternText.contains("(?<secret>")) {
                     errors.add("pattern has no 'secret' group");
                 }
-                long w = RegexWidth.of(patternText);
+                RegexShape shape = RegexShape.parse(patternText);
+                long w = shape.maxWidth();
                 if (w > MAX_RULE_WIDTH) {
-                    errors.add(w == RegexWidth.UNBOUNDED
+                    errors.add(w == RegexShape.UNBOUNDED
                             ? "pattern has unbounded width (use {0,N} instead of * + {n,})"
                             : "pattern can match " + w + " chars, more than " + MAX_RULE_WIDTH);
                 } else {
                     width = (int) w;
+                    // without a proven lead, a keyword can still start no later than width - its length
+                    long l = shape.keywordLead(keywords);
+                    int shortest = keywords.stream().mapToInt(String::length).min().orElse(0);
+                    lead = l >= 0 && l <= w ? (int) l : (int) Math.max(0, w - shortest);
                 }
                 if (pattern.matcher("").find()) {
                     errors.add("pattern matches the empty string");
@@ -171,7 +177,7 @@ final class RuleParser {
             }
             return;
         }
-        rules.add(new Rule(id, name, provider, category, confidence, keywords, pattern, width, validate,
+        rules.add(new Rule(id, name, provider, category, confidence, keywords, pattern, width, lead, validate,
                 minEntropy, references, examples, negatives, source.name(), line));
     }
 

@@ -16,8 +16,10 @@ import java.util.Set;
  * @param maxFileSize  {@code --max-file-size} in bytes
  * @param threads      worker threads
  * @param baseline     fingerprints from {@code --baseline}, or null
- * @param archives     budgets for expanding archives and image layers ({@code --max-archive-*})
- * @param images       how container images are read ({@code --platform}, registry access)
+ * @param ignoreFile   the {@code --ignore-file}, or null to use each target's {@code .sprawlignore}
+ * @param useIgnoreFiles false with {@code --no-ignore-file}: no suppression file is read
+ * @param archives     budgets for expanding archives and image layers ({@code --max-archive-*}); null: defaults
+ * @param images       how container images are read ({@code --platform}, registry access); null: defaults
  */
 public record ScanRequest(
         List<Path> targets,
@@ -27,6 +29,8 @@ public record ScanRequest(
         long maxFileSize,
         int threads,
         Set<String> baseline,
+        Path ignoreFile,
+        boolean useIgnoreFiles,
         ArchiveLimits archives,
         ImageOptions images) {
 
@@ -42,9 +46,8 @@ public record ScanRequest(
         images = images == null ? ImageOptions.DEFAULTS : images;
     }
 
-    /** A request with the default archive limits and image options. */
     public ScanRequest(List<Path> targets, List<String> labels, RuleSet rules, List<String> excludes,
                        long maxFileSize, int threads, Set<String> baseline) {
-        this(targets, labels, rules, excludes, maxFileSize, threads, baseline, null, null);
+        this(targets, labels, rules, excludes, maxFileSize, threads, baseline, null, true, null, null);
     }
 }

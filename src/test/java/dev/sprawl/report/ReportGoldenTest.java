@@ -64,7 +64,7 @@ class ReportGoldenTest {
     }
 
     private static Rule rule(String id, String name, String provider, Category c) {
-        return new Rule(id, name, provider, c, Confidence.HIGH, List.of("x"), Pattern.compile("(?<secret>x)"), 1,
+        return new Rule(id, name, provider, c, Confidence.HIGH, List.of("x"), Pattern.compile("(?<secret>x)"), 1, 0,
                 null, 0, List.of(), List.of(), List.of(), "rules/test.yml", 1);
     }
 

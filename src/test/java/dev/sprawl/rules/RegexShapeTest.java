@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class RegexWidthTest {
+class RegexShapeTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiterString = " => ", value = {
@@ -32,23 +32,38 @@ class RegexWidthTest {
             "a{3}+ => 3",
             "a{1,4}? => 4"})
     void bounded(String pattern, long width) {
-        assertThat(RegexWidth.of(pattern)).isEqualTo(width);
+        assertThat(RegexShape.parse(pattern).maxWidth()).isEqualTo(width);
     }
 
     @ParameterizedTest(name = "{0} is unbounded")
     @CsvSource(delimiterString = " => ", value = {"a*", "a+", "a{2,}", "(ab)+c", "(a)\\1", "(?<x>a)\\k<x>", "x(?:y|z*)"})
     void unbounded(String pattern) {
-        assertThat(RegexWidth.of(pattern)).isEqualTo(RegexWidth.UNBOUNDED);
+        assertThat(RegexShape.parse(pattern).maxWidth()).isEqualTo(RegexShape.UNBOUNDED);
     }
 
     @Test
     void zeroWidthQuantifiedStaysZero() {
-        assertThat(RegexWidth.of("(?:\\b)*a")).isEqualTo(1);
+        assertThat(RegexShape.parse("(?:\\b)*a").maxWidth()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0} with {1} -> lead {2}")
+    @CsvSource(delimiterString = " => ", value = {
+            "\\b(?<secret>ghp_[A-Za-z0-9]{36})\\b => ghp_ => 0",
+            "(?i)(?:password|pwd)\\s{0,3}=(?<secret>\\S{1,9}) => password,pwd => 0",
+            "(?<![a-z])[a-z_]{0,40}?(?:token|secret)= => token,secret => 40",
+            "(?i:https?)://[^@]{1,9}@ => :// => 5",
+            "x-(?:abc|zzabc)-y => abc => 4",
+            "[0-9]{32}-us[0-9]{1,2} => -us => 32",
+            "(?:ghp_)?[a-z]{3} => ghp_ => -1",
+            "(?:abc|[a-z]{4}) => abc => -1",
+            "\\Qsk-ant-\\E[a-z]{4} => sk-ant- => 0"})
+    void keywordLead(String pattern, String keywords, long lead) {
+        assertThat(RegexShape.parse(pattern).keywordLead(java.util.List.of(keywords.split(",")))).isEqualTo(lead);
     }
 
     @Test
     void rejectsMalformed() {
-        assertThatThrownBy(() -> RegexWidth.of("(ab")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> RegexWidth.of("[ab")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RegexShape.parse("(ab").maxWidth()).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RegexShape.parse("[ab").maxWidth()).isInstanceOf(IllegalArgumentException.class);
     }
 }
