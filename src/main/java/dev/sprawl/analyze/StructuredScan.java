@@ -149,7 +149,7 @@ public final class StructuredScan {
         for (Finding f : raw) {
             Location l = f.location();
             out.add(new Finding(f.rule(), f.secret(), f.confidence(), f.attributes(),
-                    new Location(p.source(), p.path(), l.line(), l.column(), l.context(), p.details())));
+                    new Location(p.source(), p.path(), l.line(), l.column(), l.context(), p.locationDetails())));
         }
         return out;
     }
@@ -183,7 +183,8 @@ public final class StructuredScan {
     private static void merge(Provenance p, Text text, List<Finding> raw, AnalyzerOutput out, List<Finding> findings,
                               List<SecretReference.Sighting> references, Map<Location, Owner> owners) {
         String pathContext = PathContext.guess(p.path());
-        String context = out.context == null || pathContext.equals("test") ? pathContext : out.context;
+        String context = p.forcedContext() != null ? p.forcedContext()
+                : out.context == null || pathContext.equals("test") ? pathContext : out.context;
         List<Item> items = new ArrayList<>();
         for (Finding f : raw) {
             Item it = new Item(f, text.offset(f.location().line(), f.location().column()));
@@ -225,7 +226,7 @@ public final class StructuredScan {
             if (c.rule().isGeneric() && (context.equals("test") || context.equals("docs"))) {
                 confidence = confidence.lower();
             }
-            Location placeholder = new Location(p.source(), p.path(), 1, 1, context, p.details());
+            Location placeholder = new Location(p.source(), p.path(), 1, 1, context, p.locationDetails());
             Item it = new Item(new Finding(c.rule(), c.value(), confidence, c.attributes(), placeholder), offset);
             it.details.putAll(c.details());
             emitted.add(it);
@@ -238,7 +239,7 @@ public final class StructuredScan {
         List<AnalyzerOutput.Scope> scopes = new ArrayList<>(out.scopes);
         scopes.sort(Comparator.comparingInt((AnalyzerOutput.Scope s) -> s.span().length()).reversed());
         for (Item i : emitted) {
-            TreeMap<String, Object> details = new TreeMap<>(p.details());
+            TreeMap<String, Object> details = new TreeMap<>(p.locationDetails());
             Owner owner = null;
             for (AnalyzerOutput.Scope s : scopes) {
                 if (s.span().contains(i.offset)) {
@@ -257,7 +258,7 @@ public final class StructuredScan {
             }
         }
         for (AnalyzerOutput.Reference r : out.references) {
-            TreeMap<String, Object> details = new TreeMap<>(p.details());
+            TreeMap<String, Object> details = new TreeMap<>(p.locationDetails());
             int at = r.span().start();
             for (AnalyzerOutput.Scope s : scopes) {
                 if (s.span().contains(at)) {

@@ -21,6 +21,7 @@ import dev.sprawl.source.ScanWarning;
 import dev.sprawl.source.Source;
 import dev.sprawl.source.SourceContext;
 import dev.sprawl.source.TextSniffer;
+import dev.sprawl.source.archive.ArchiveExpander;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,7 +55,8 @@ public final class Scanner {
     public Inventory scan(ScanRequest request) throws InterruptedException {
         Instant started = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Detector detector = new Detector(request.rules());
-        Sink sink = new Sink(detector, new StructuredScan(StructuredScan.registered(), request.maxParseSize()));
+        Sink sink = new Sink(detector, new StructuredScan(StructuredScan.registered(), request.maxParseSize()),
+                new ArchiveExpander(request.archives(), request.maxFileSize()));
         ThreadPoolExecutor pool = new ThreadPoolExecutor(request.threads(), request.threads(), 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(Math.max(64, request.threads() * 16)), daemonThreads(),
                 new ThreadPoolExecutor.CallerRunsPolicy());
@@ -69,8 +71,8 @@ public final class Scanner {
                 ignoresByTarget.put(label, request.useIgnoreFiles()
                         ? Owners.ignoreFile(target, request.ignoreFile(), sink::warn) : IgnoreFile.EMPTY);
                 BlobSink targetSink = many ? new TargetLabelSink(sink, label) : sink;
-                Source source = Sources.forTarget(target, request);
                 try {
+                    Source source = Sources.forTarget(target, label, request);
                     source.scan(new SourceContext(target, pool, targetSink, request.excludes(), request.maxFileSize()));
                 } catch (IOException e) {
                     sink.warn(new ScanWarning("target-unreadable", "cannot scan target: " + e.getClass().getSimpleName(),
@@ -118,10 +120,25 @@ public final class Scanner {
         };
     }
 
-    /** Receives blobs from every source: skips binaries, detects, analyzes, classifies, collects. */
+    /**
+     * Receives blobs from every source: expands archives (before the binary check, since archives are
+     * binary), skips binaries, detects, analyzes, classifies, collects.
+     */
     static final class Sink implements BlobSink {
         private final Detector detector;
         private final StructuredScan structured;
+        private final ArchiveExpander archives;
+        private final BlobSink members = new BlobSink() {
+            @Override
+            public void accept(Blob blob) {
+                scanText(blob);
+            }
+
+            @Override
+            public void warn(ScanWarning warning) {
+                Sink.this.warn(warning);
+            }
+        };
         private final ThreadLocal<Detector.Session> sessions;
         private final List<Finding> findings = new ArrayList<>();
         private final List<SecretReference.Sighting> references = new ArrayList<>();
@@ -133,14 +150,21 @@ public final class Scanner {
         final LongAdder commits = new LongAdder();
         final LongAdder binary = new LongAdder();
 
-        Sink(Detector detector, StructuredScan structured) {
+        Sink(Detector detector, StructuredScan structured, ArchiveExpander archives) {
             this.detector = detector;
             this.structured = structured;
+            this.archives = archives;
             this.sessions = ThreadLocal.withInitial(detector::newSession);
         }
 
         @Override
         public void accept(Blob blob) {
+            if (!archives.expand(blob, members)) {
+                scanText(blob);
+            }
+        }
+
+        private void scanText(Blob blob) {
             byte[] data = blob.data();
             int length = blob.length();
             if (TextSniffer.isUtf16(data, length)) {
