@@ -16,10 +16,10 @@ final class RuleLoading {
     }
 
     static RuleSet load(List<Path> extra) throws RuleLoadException, IOException {
-        List<RuleSource> sources = new ArrayList<>(RuleCatalog.builtinSources());
+        List<RuleSource> sources = new ArrayList<>();
         for (Path p : extra) {
             sources.addAll(RuleCatalog.userSources(p));
         }
-        return RuleCatalog.load(sources);
+        return RuleCatalog.load(RuleCatalog.builtin().rules(), sources);
     }
 }

@@ -4,6 +4,7 @@ import dev.sprawl.inventory.Inventory;
 import dev.sprawl.inventory.SecretEntry;
 import dev.sprawl.report.JsonReporter;
 import dev.sprawl.report.ReportOptions;
+import dev.sprawl.report.SarifReporter;
 import dev.sprawl.report.Reporter;
 import dev.sprawl.report.TableReporter;
 import dev.sprawl.rules.Confidence;
@@ -13,6 +14,9 @@ import dev.sprawl.scan.ScanRequest;
 import dev.sprawl.scan.Scanner;
 import dev.sprawl.source.git.GitOptions;
 import dev.sprawl.source.git.GitRepos;
+import dev.sprawl.source.archive.ArchiveLimits;
+import dev.sprawl.source.image.ImageOptions;
+import dev.sprawl.source.image.ImageReference;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -32,12 +36,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
-        description = "Scan directories, files and git repositories (working tree and full history) for secrets "
-                + "and print the inventory.",
+        description = "Scan directories, files, git repositories (working tree and full history), archives and "
+                + "container images for secrets and print the inventory.",
         footer = ExitCode.HELP)
 final class ScanCommand implements Callable<Integer> {
 
-    enum Format { table, json }
+    enum Format { table, json, sarif }
 
     enum FailOn { any, new_, never;
         @Override
@@ -53,11 +57,12 @@ final class ScanCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "TARGET", arity = "0..*",
-            description = "Directories, files or git repositories to scan (default: the current directory).")
-    List<Path> targets = new ArrayList<>();
+            description = "Directories, files, git repositories, image archives or OCI layouts, registry://HOST[:PORT]/NAME[:TAG|@DIGEST]"
+                    + " (default: the current directory).")
+    List<String> targets = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FMT",
-            description = "table | json (default: table on a terminal, json otherwise).")
+            description = "table | json | sarif (default: table on a terminal, json otherwise).")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -91,6 +96,18 @@ final class ScanCommand implements Callable<Integer> {
             description = "Skip (with a warning) files larger than SIZE, e.g. 500K, 50M, 1G (default: ${DEFAULT-VALUE}).")
     long maxFileSize;
 
+    @Option(names = "--ignore-file", paramLabel = "FILE",
+            description = "Suppressions to use instead of each target's .sprawlignore.")
+    Path ignoreFile;
+
+    @Option(names = "--no-ignore-file", description = "Read no suppression file (sprawl:allow comments still apply).")
+    boolean noIgnoreFile;
+
+    @Option(names = "--max-parse-size", paramLabel = "SIZE", defaultValue = "8M", converter = SizeConverter.class,
+            description = "Largest file whose structure (CI, Kubernetes, Terraform...) is analyzed; larger files get "
+                    + "the text scan only (default: ${DEFAULT-VALUE}).")
+    long maxParseSize;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     Integer threads;
 
@@ -110,17 +127,64 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--allow-shallow", description = "Git: a shallow clone is not an incomplete scan.")
     boolean allowShallow;
 
+    @Option(names = "--max-archive-depth", paramLabel = "N", defaultValue = "" + ArchiveLimits.DEFAULT_MAX_DEPTH,
+            description = "Expand archives inside archives down to N levels; 0 expands none (default: ${DEFAULT-VALUE}).")
+    int maxArchiveDepth;
+
+    @Option(names = "--max-archive-entries", paramLabel = "N", defaultValue = "" + ArchiveLimits.DEFAULT_MAX_ENTRIES,
+            description = "Members read from one archive or image layer, nested ones included (default: ${DEFAULT-VALUE}).")
+    long maxArchiveEntries;
+
+    @Option(names = "--max-archive-bytes", paramLabel = "SIZE", defaultValue = "4G", converter = SizeConverter.class,
+            description = "Bytes expanded from one archive or image layer, nested ones included (default: ${DEFAULT-VALUE}).")
+    long maxArchiveBytes;
+
+    @Option(names = "--max-archive-ratio", paramLabel = "N", defaultValue = "" + ArchiveLimits.DEFAULT_MAX_RATIO,
+            description = "Largest expansion ratio of one compressed stream before it counts as a bomb (default: ${DEFAULT-VALUE}).")
+    long maxArchiveRatio;
+
+    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
+            description = "Scan only this platform of multi-platform images (default: every platform).")
+    String platform;
+
+    @Option(names = "--insecure-registry",
+            description = "Pull registry:// images over plain HTTP (loopback registries always are).")
+    boolean insecureRegistry;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        List<Path> paths = targets.isEmpty() ? List.of(Path.of(".")) : targets;
+        List<String> given = targets.isEmpty() ? List.of(".") : targets;
+        List<Path> paths = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        for (Path p : paths) {
+        for (String t : given) {
+            if (ImageReference.isRegistryTarget(t)) {
+                try {
+                    ImageReference.parse(t);
+                } catch (IllegalArgumentException e) {
+                    err.println("sprawl: " + e.getMessage());
+                    return ExitCode.USAGE.code();
+                }
+                paths.add(Path.of(t.replace("://", "/")));
+                labels.add(t);
+                continue;
+            }
+            Path p = Path.of(t);
             if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
                 err.println("sprawl: no such file or directory: " + p);
                 return ExitCode.USAGE.code();
             }
+            paths.add(p);
             labels.add(p.toString());
+        }
+        ArchiveLimits archiveLimits;
+        ImageOptions imageOptions;
+        try {
+            archiveLimits = new ArchiveLimits(maxArchiveDepth, maxArchiveEntries, maxArchiveBytes, maxArchiveRatio);
+            imageOptions = new ImageOptions(platform, insecureRegistry);
+        } catch (IllegalArgumentException e) {
+            err.println("sprawl: " + e.getMessage());
+            return ExitCode.USAGE.code();
         }
         if (threads != null && threads < 1) {
             err.println("sprawl: --threads must be at least 1");
@@ -150,13 +214,22 @@ final class ScanCommand implements Callable<Integer> {
         }
         FailOn policy = failOn != null ? failOn : (baseline != null ? FailOn.new_ : FailOn.any);
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        ScanRequest request = new ScanRequest(paths, labels, rules, excludes, maxFileSize, workers, known, git);
+        if (ignoreFile != null && !Files.isRegularFile(ignoreFile)) {
+            err.println("sprawl: no such ignore file: " + ignoreFile);
+            return ExitCode.USAGE.code();
+        }
+        ScanRequest request = new ScanRequest(paths, labels, rules, excludes, maxFileSize, workers, known,
+                ignoreFile, !noIgnoreFile, maxParseSize, archiveLimits, imageOptions, git);
         Inventory inventory = new Scanner(Clock.systemUTC()).scan(request);
 
         boolean toTerminal = output == null && parent.terminal();
         Format fmt = format != null ? format : (toTerminal ? Format.table : Format.json);
         ReportOptions options = new ReportOptions(showSecrets, toTerminal && fmt == Format.table, Version.get());
-        Reporter reporter = fmt == Format.table ? new TableReporter(options) : new JsonReporter(options);
+        Reporter reporter = switch (fmt) {
+            case table -> new TableReporter(options);
+            case json -> new JsonReporter(options);
+            case sarif -> new SarifReporter(options);
+        };
         if (output == null) {
             reporter.write(inventory, spec.commandLine().getOut());
         } else {
@@ -191,6 +264,9 @@ final class ScanCommand implements Callable<Integer> {
         boolean fail = false;
         if (policy != FailOn.never) {
             for (SecretEntry s : inventory.secrets()) {
+                if (s.ignored() != null) {
+                    continue;
+                }
                 boolean counts = policy == FailOn.any || !Boolean.FALSE.equals(s.isNew());
                 if (counts && s.confidence().atLeast(minimum)) {
                     fail = true;

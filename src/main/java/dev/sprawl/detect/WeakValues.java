@@ -11,7 +11,13 @@ final class WeakValues {
 
     private static final Pattern IDENTIFIER_PATH = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(?:[.:][A-Za-z_$][A-Za-z0-9_$]*)+");
     private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
-    private static final Pattern WORD = Pattern.compile("[a-z]+|[A-Z][a-z]+|[a-z]+(?:[A-Z][a-z]+)+");
+    /**
+     * Words: letters only, in runs of three or more lower-case or UPPER-case letters, or Capitalised words,
+     * optionally joined by - _ . ({@code quoted-string}, {@code CorrectHorse}, {@code current_token}).
+     * Random letters switch case too often to split that way.
+     */
+    private static final Pattern WORD = Pattern.compile(
+            "(?:[a-z]{3,}|[A-Z][a-z]{2,}|[A-Z]{3,})(?:[-_.]?(?:[A-Z][a-z]{2,}|[a-z]{3,}|[A-Z]{3,}))*");
     private static final Pattern PATH_OR_URL = Pattern.compile("(?:\\.{0,2}/|~/|[A-Za-z][A-Za-z0-9+.-]{1,15}://).*");
 
     private WeakValues() {

@@ -21,6 +21,8 @@ import java.util.TreeSet;
  *   <li>{@code history-only} (high): every location is in git history and none is in HEAD, staged or
  *       on disk: removed from the code but still in every clone.</li>
  * </ul>
+ * A secret's owner is the strongest ({@link Owner#PRECEDENCE}) found at any of its locations; among
+ * equals, that of the first location in order.
  */
 public final class InventoryBuilder {
 
@@ -34,10 +36,28 @@ public final class InventoryBuilder {
     private InventoryBuilder() {
     }
 
+    /** Finds the ignore file that applies to a location. */
+    @FunctionalInterface
+    public interface Suppressions {
+        IgnoreFile forLocation(Location location);
+
+        Suppressions NONE = location -> IgnoreFile.EMPTY;
+    }
+
     /**
      * @param baseline fingerprints already known (from {@code --baseline}), or null without a baseline
      */
     public static List<SecretEntry> build(List<Finding> findings, OwnerResolver owners, Set<String> baseline) {
+        return build(findings, owners, baseline, Suppressions.NONE, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+    }
+
+    /**
+     * @param baseline     fingerprints already known (from {@code --baseline}), or null
+     * @param suppressions the {@code .sprawlignore} of each location's target
+     * @param today        the date suppressions expire against
+     */
+    public static List<SecretEntry> build(List<Finding> findings, OwnerResolver owners, Set<String> baseline,
+                                          Suppressions suppressions, java.time.LocalDate today) {
         Map<String, List<Finding>> byFingerprint = new LinkedHashMap<>();
         Map<String, String> fingerprints = new java.util.HashMap<>();
         for (Finding f : findings) {
@@ -46,7 +66,7 @@ public final class InventoryBuilder {
         }
         List<SecretEntry> entries = new ArrayList<>();
         for (Map.Entry<String, List<Finding>> e : byFingerprint.entrySet()) {
-            entries.add(entry(e.getKey(), e.getValue(), owners, baseline));
+            entries.add(entry(e.getKey(), e.getValue(), owners, baseline, suppressions, today));
         }
         entries.sort(Comparator.comparing((SecretEntry s) -> s.locations().get(0), Location.ORDER)
                 .thenComparing(SecretEntry::fingerprint));
@@ -66,7 +86,8 @@ public final class InventoryBuilder {
         return any;
     }
 
-    private static SecretEntry entry(String fp, List<Finding> group, OwnerResolver owners, Set<String> baseline) {
+    private static SecretEntry entry(String fp, List<Finding> group, OwnerResolver owners, Set<String> baseline,
+                                     Suppressions suppressions, java.time.LocalDate today) {
         Finding best = group.stream().max(BEST).orElseThrow();
         Confidence confidence = group.stream().map(Finding::confidence).max(Comparator.naturalOrder()).orElseThrow();
         TreeSet<Location> locations = new TreeSet<>(Location.ORDER);
@@ -75,9 +96,9 @@ public final class InventoryBuilder {
         }
         Owner owner = null;
         for (Location l : locations) {
-            owner = owners.ownerOf(l);
-            if (owner != null) {
-                break;
+            Owner o = owners.ownerOf(l);
+            if (o != null && (owner == null || o.rank() < owner.rank())) {
+                owner = o;
             }
         }
         List<GovernanceFinding> findings = new ArrayList<>();
@@ -96,7 +117,38 @@ public final class InventoryBuilder {
                     "removed from HEAD but still in history; rotate it"));
         }
         Boolean isNew = baseline == null ? null : !baseline.contains(fp);
+        String ignored = ignoreReason(fp, locations, suppressions, today, findings);
         return new SecretEntry(fp, best.rule(), confidence, best.secret(), best.attributes(), owner,
-                new ArrayList<>(locations), findings, isNew);
+                new ArrayList<>(locations), findings, isNew, ignored);
+    }
+
+    /**
+     * Why the secret is suppressed, or null: an unexpired fingerprint entry in {@code .sprawlignore},
+     * or every location suppressed (a {@code sprawl:allow} line or an ignored path). An expired
+     * fingerprint entry adds a {@code suppression-expired} finding instead.
+     */
+    private static String ignoreReason(String fp, java.util.Collection<Location> locations, Suppressions suppressions,
+                                       java.time.LocalDate today, List<GovernanceFinding> findings) {
+        Location first = locations.iterator().next();
+        IgnoreFile file = suppressions.forLocation(first);
+        IgnoreFile.Entry entry = file.entry(fp);
+        if (entry != null) {
+            if (entry.until() == null || !today.isAfter(entry.until())) {
+                return file.describe(entry);
+            }
+            findings.add(new GovernanceFinding("suppression-expired", "medium",
+                    "the .sprawlignore entry for this secret expired on " + entry.until() + "; it counts again"));
+        }
+        String reason = null;
+        for (Location l : locations) {
+            String why = l.allowed() ? "sprawl:allow" : suppressions.forLocation(l).pathReason(l.path());
+            if (why == null) {
+                return null;
+            }
+            if (reason == null) {
+                reason = why;
+            }
+        }
+        return reason;
     }
 }

@@ -12,6 +12,7 @@ import dev.sprawl.inventory.GovernanceFinding;
 import dev.sprawl.inventory.Inventory;
 import dev.sprawl.inventory.Owner;
 import dev.sprawl.inventory.SecretEntry;
+import dev.sprawl.inventory.SecretReference;
 import dev.sprawl.source.ScanWarning;
 import java.io.IOException;
 import java.io.Writer;
@@ -58,6 +59,13 @@ public final class JsonReporter implements Reporter {
         for (SecretEntry s : inv.secrets()) {
             secret(secrets.addObject(), s);
         }
+        ArrayNode references = root.putArray("references");
+        for (SecretReference r : inv.references()) {
+            ObjectNode rn = references.addObject();
+            rn.put("name", r.name());
+            rn.put("kind", r.kind());
+            locations(rn.putArray("locations"), r.locations());
+        }
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
                 .withSeparators(Separators.createDefaultInstance()
                         .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
@@ -65,7 +73,7 @@ public final class JsonReporter implements Reporter {
                         .withArrayEmptySeparator(""))
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(new NonClosing(out))) {
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(new NonClosingWriter(out))) {
             g.setPrettyPrinter(pp);
             MAPPER.writeTree(g, root);
         }
@@ -87,6 +95,10 @@ public final class JsonReporter implements Reporter {
         if (s.isNew() != null) {
             n.put("new", s.isNew());
         }
+        if (s.ignored() != null) {
+            n.put("ignored", true);
+            n.put("ignoreReason", s.ignored());
+        }
         ObjectNode attrs = n.putObject("attributes");
         s.attributes().forEach(attrs::put);
         Owner o = s.owner();
@@ -102,8 +114,18 @@ public final class JsonReporter implements Reporter {
                 o.coOwners().forEach(co::add);
             }
         }
-        ArrayNode locations = n.putArray("locations");
-        for (Location l : s.locations()) {
+        locations(n.putArray("locations"), s.locations());
+        ArrayNode findings = n.putArray("findings");
+        for (GovernanceFinding f : s.findings()) {
+            ObjectNode fn = findings.addObject();
+            fn.put("code", f.code());
+            fn.put("severity", f.severity());
+            fn.put("message", f.message());
+        }
+    }
+
+    private static void locations(ArrayNode locations, java.util.List<Location> list) {
+        for (Location l : list) {
             ObjectNode ln = locations.addObject();
             ln.put("source", l.source());
             ln.put("path", l.path());
@@ -113,13 +135,9 @@ public final class JsonReporter implements Reporter {
                 putValue(ln, d.getKey(), d.getValue());
             }
             ln.put("context", l.context());
-        }
-        ArrayNode findings = n.putArray("findings");
-        for (GovernanceFinding f : s.findings()) {
-            ObjectNode fn = findings.addObject();
-            fn.put("code", f.code());
-            fn.put("severity", f.severity());
-            fn.put("message", f.message());
+            if (l.allowed()) {
+                ln.put("allowed", true);
+            }
         }
     }
 
@@ -136,18 +154,6 @@ public final class JsonReporter implements Reporter {
             n.put(key, t.toString());
         } else {
             n.put(key, v.toString());
-        }
-    }
-
-    /** Keeps Jackson from closing the caller's writer. */
-    private static final class NonClosing extends java.io.FilterWriter {
-        NonClosing(Writer out) {
-            super(out);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }

@@ -39,12 +39,13 @@ public final class TableReporter implements Reporter {
         rows.add(new String[] {"CONFIDENCE", "CATEGORY", "TYPE", "SECRET", "OWNER", "LOCATION"});
         for (SecretEntry s : inv.secrets()) {
             Location first = s.locations().get(0);
-            String where = safe(first.path()) + ":" + first.line();
+            String where = safe(first.path()) + ":" + first.line()
+                    + (Boolean.TRUE.equals(first.details().get("hidden")) ? " (hidden in image)" : "");
             if (s.locations().size() > 1) {
                 where += " (+" + (s.locations().size() - 1) + " more)";
             }
             String value = options.showSecrets() ? safe(s.secret().reveal()) : s.secret().redacted();
-            String newMark = Boolean.TRUE.equals(s.isNew()) ? " NEW" : "";
+            String newMark = s.ignored() != null ? " IGNORED" : Boolean.TRUE.equals(s.isNew()) ? " NEW" : "";
             rows.add(new String[] {s.confidence().label() + newMark, s.rule().category().label(), s.rule().name(),
                     value, s.owner() == null ? "NO OWNER" : safe(s.owner().name()), where});
         }

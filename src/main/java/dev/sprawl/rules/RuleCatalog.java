@@ -62,9 +62,26 @@ public final class RuleCatalog {
         return out;
     }
 
+    /**
+     * The built-in rules for scanning: the catalogue compiled at build time (no YAML parsing, no
+     * examples), or the parsed YAML files when the jar has no compiled catalogue.
+     */
+    public static RuleSet builtin() throws RuleLoadException {
+        RuleSet compiled = CompiledCatalog.read();
+        return compiled != null ? compiled : load(builtinSources());
+    }
+
     /** Parses sources into a rule set; fails with every structural problem and duplicate id listed. */
     public static RuleSet load(List<RuleSource> sources) throws RuleLoadException {
-        List<Rule> rules = new ArrayList<>();
+        return load(List.of(), sources);
+    }
+
+    /**
+     * {@code base} rules plus the rules parsed from {@code sources}; fails with every structural
+     * problem and every id that is defined twice (also against {@code base}).
+     */
+    public static RuleSet load(List<Rule> base, List<RuleSource> sources) throws RuleLoadException {
+        List<Rule> rules = new ArrayList<>(base);
         List<RuleProblem> problems = new ArrayList<>();
         parse(sources, rules, problems);
         if (!problems.isEmpty()) {
@@ -83,6 +100,9 @@ public final class RuleCatalog {
     /** Parses sources, collecting rules and problems (structure and duplicate ids) without failing. */
     static void parse(List<RuleSource> sources, List<Rule> rules, List<RuleProblem> problems) {
         Map<String, Rule> byId = new HashMap<>();
+        for (Rule r : rules) {
+            byId.put(r.id(), r);
+        }
         for (RuleSource s : sources) {
             RuleParser.Result r = RuleParser.parse(s);
             problems.addAll(r.problems());

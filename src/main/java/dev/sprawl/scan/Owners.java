@@ -1,5 +1,6 @@
 package dev.sprawl.scan;
 
+import dev.sprawl.inventory.IgnoreFile;
 import dev.sprawl.inventory.owner.CodeOwners;
 import dev.sprawl.inventory.owner.OwnerResolver;
 import dev.sprawl.source.ScanWarning;
@@ -12,8 +13,8 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * Finds the owner sources of a target: its CODEOWNERS file, looked up where GitHub looks; for a git
- * repository without one on disk (a bare repository), HEAD's. The same file owns historical paths.
+ * Per-target governance files: CODEOWNERS (looked up where GitHub looks; for a git repository without
+ * one on disk, such as a bare repository, HEAD's, which owns historical paths too) and {@code .sprawlignore}.
  */
 final class Owners {
 
@@ -21,6 +22,36 @@ final class Owners {
     static final long MAX_CODEOWNERS_BYTES = 3L * 1024 * 1024;
 
     private Owners() {
+    }
+
+    /** An archive member's owner is the archive's: {@code lib/app.jar!config/x.yml} is owned as {@code lib/app.jar}. */
+    static String outerPath(String path) {
+        int bang = path.indexOf('!');
+        return bang < 0 ? path : path.substring(0, bang);
+    }
+
+    /** The suppressions of a target: {@code explicit} when given, else its root {@code .sprawlignore}. */
+    static IgnoreFile ignoreFile(Path target, Path explicit, Consumer<ScanWarning> warn) {
+        Path file = explicit != null ? explicit : target.resolve(IgnoreFile.NAME);
+        if (explicit == null && (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
+                || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))) {
+            return IgnoreFile.EMPTY;
+        }
+        String name = explicit != null ? explicit.toString() : IgnoreFile.NAME;
+        try {
+            if (Files.size(file) > MAX_CODEOWNERS_BYTES) {
+                warn.accept(new ScanWarning("ignore-file-too-large", "ignore file not used: too large", name, false));
+                return IgnoreFile.EMPTY;
+            }
+            IgnoreFile parsed = IgnoreFile.parse(name, Files.readString(file, StandardCharsets.UTF_8));
+            for (String problem : parsed.problems()) {
+                warn.accept(new ScanWarning("ignore-file-line", problem, name, false));
+            }
+            return parsed;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            warn.accept(new ScanWarning("ignore-file-unreadable", "ignore file could not be read", name, false));
+            return IgnoreFile.EMPTY;
+        }
     }
 
     static OwnerResolver forTarget(Path target, Consumer<ScanWarning> warn) {
@@ -36,7 +67,7 @@ final class Owners {
                         return OwnerResolver.NONE;
                     }
                     CodeOwners owners = CodeOwners.parse(name, Files.readString(file, StandardCharsets.UTF_8));
-                    return location -> owners.ownerOf(location.path());
+                    return location -> owners.ownerOf(outerPath(location.path()));
                 } catch (IOException | java.io.UncheckedIOException e) {
                     warn.accept(new ScanWarning("codeowners-unreadable", "CODEOWNERS could not be read", name, false));
                     return OwnerResolver.NONE;
@@ -52,7 +83,7 @@ final class Owners {
             java.util.Optional<byte[]> bytes = GitRepos.headFile(target, name, MAX_CODEOWNERS_BYTES);
             if (bytes.isPresent()) {
                 CodeOwners owners = CodeOwners.parse(name, new String(bytes.get(), StandardCharsets.UTF_8));
-                return location -> owners.ownerOf(location.path());
+                return location -> owners.ownerOf(outerPath(location.path()));
             }
         }
         return OwnerResolver.NONE;

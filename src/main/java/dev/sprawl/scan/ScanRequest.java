@@ -1,7 +1,10 @@
 package dev.sprawl.scan;
 
+import dev.sprawl.analyze.StructuredScan;
 import dev.sprawl.rules.RuleSet;
+import dev.sprawl.source.archive.ArchiveLimits;
 import dev.sprawl.source.git.GitOptions;
+import dev.sprawl.source.image.ImageOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +18,12 @@ import java.util.Set;
  * @param maxFileSize  {@code --max-file-size} in bytes
  * @param threads      worker threads
  * @param baseline     fingerprints from {@code --baseline}, or null
- * @param git          how git repository targets are scanned ({@code --since}, {@code --staged}...)
+ * @param ignoreFile   the {@code --ignore-file}, or null to use each target's {@code .sprawlignore}
+ * @param useIgnoreFiles false with {@code --no-ignore-file}: no suppression file is read
+ * @param maxParseSize {@code --max-parse-size}: largest file the structured analyzers parse, in bytes
+ * @param archives     budgets for expanding archives and image layers ({@code --max-archive-*}); null: defaults
+ * @param images       how container images are read ({@code --platform}, registry access); null: defaults
+ * @param git          how git repositories are scanned ({@code --since}, {@code --staged}...); null: defaults
  */
 public record ScanRequest(
         List<Path> targets,
@@ -25,6 +33,11 @@ public record ScanRequest(
         long maxFileSize,
         int threads,
         Set<String> baseline,
+        Path ignoreFile,
+        boolean useIgnoreFiles,
+        long maxParseSize,
+        ArchiveLimits archives,
+        ImageOptions images,
         GitOptions git) {
 
     /** Default {@code --max-file-size}: 50 MiB. */
@@ -35,12 +48,15 @@ public record ScanRequest(
         labels = List.copyOf(labels);
         excludes = List.copyOf(excludes);
         baseline = baseline == null ? null : Set.copyOf(baseline);
+        archives = archives == null ? ArchiveLimits.DEFAULTS : archives;
+        images = images == null ? ImageOptions.DEFAULTS : images;
         git = git == null ? GitOptions.DEFAULTS : git;
     }
 
-    /** A request with the default git options. */
+    /** A request with no explicit ignore file and the default {@code --max-parse-size}. */
     public ScanRequest(List<Path> targets, List<String> labels, RuleSet rules, List<String> excludes,
                        long maxFileSize, int threads, Set<String> baseline) {
-        this(targets, labels, rules, excludes, maxFileSize, threads, baseline, null);
+        this(targets, labels, rules, excludes, maxFileSize, threads, baseline, null, true,
+                StructuredScan.DEFAULT_MAX_PARSE_SIZE, null, null, null);
     }
 }

@@ -4,6 +4,10 @@ import dev.sprawl.source.Source;
 import dev.sprawl.source.fs.FileSystemSource;
 import dev.sprawl.source.git.GitRepos;
 import dev.sprawl.source.git.GitSource;
+import dev.sprawl.source.image.ImageReference;
+import dev.sprawl.source.image.ImageSource;
+import dev.sprawl.source.image.RegistrySource;
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -15,7 +19,17 @@ final class Sources {
     private Sources() {
     }
 
-    static Source forTarget(Path target, ScanRequest request) {
+    /**
+     * @param label the target as given on the command line ({@code registry://...} has no path)
+     */
+    static Source forTarget(Path target, String label, ScanRequest request) throws IOException {
+        if (ImageReference.isRegistryTarget(label)) {
+            return new RegistrySource(label, request.images(), request.archives());
+        }
+        Source image = ImageSource.open(target, label, request.images(), request.archives());
+        if (image != null) {
+            return image;
+        }
         if (GitRepos.isRepository(target)) {
             return new GitSource(request.git());
         }

@@ -27,6 +27,24 @@ class RuleCatalogTest {
     }
 
     @Test
+    void compiledCatalogueEqualsTheRuleFiles() throws Exception {
+        RuleSet compiled = CompiledCatalog.read();
+        assertThat(compiled).as("rules/catalog.bin is built by the process-classes phase").isNotNull();
+        RuleSet parsed = builtin();
+        assertThat(compiled.size()).isEqualTo(parsed.size());
+        for (int i = 0; i < parsed.size(); i++) {
+            Rule a = parsed.rules().get(i);
+            Rule b = compiled.rules().get(i);
+            assertThat(b.pattern().pattern()).isEqualTo(a.pattern().pattern());
+            assertThat(b).usingRecursiveComparison()
+                    .ignoringFields("pattern", "examples", "negativeExamples").isEqualTo(a);
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        CompiledCatalog.write(parsed, out);
+        assertThat(out.size()).isPositive();
+    }
+
+    @Test
     void indexListsEveryRuleFile() throws IOException {
         List<String> onDisk;
         try (Stream<Path> s = Files.list(Path.of("rules"))) {
