@@ -127,7 +127,11 @@ public final class Detector {
             mapBaseHits(base, ed, derived);
             int reach = keywords.maxKeywordLength();
             for (int i = 0; i < ed.dirtyCount(); i++) {
-                keywords.scan(data, len, ed.dirtyFrom(i) - reach + 1, ed.dirtyTo(i), (k, end) -> {
+                int from = ed.dirtyFrom(i);
+                if (from == ed.dirtyTo(i) && !keywords.mayStraddle(data, len, from)) {
+                    continue; // a seam no keyword can straddle
+                }
+                keywords.scan(data, len, from - reach + 1, ed.dirtyTo(i), (k, end) -> {
                     if (!ed.clean(end - keywords.keywordLength(k), end)) {
                         derived.add((long) end << 32 | k);
                     }

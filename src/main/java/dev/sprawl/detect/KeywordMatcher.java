@@ -85,6 +85,27 @@ final class KeywordMatcher {
         }
         three = new Table(words, 3);
         four = new Table(words, 4);
+        for (byte[] w : words) {
+            for (int i = 0; i + 1 < w.length; i++) {
+                int pair = (w[i] & 0xFF) << 8 | (w[i + 1] & 0xFF);
+                pairs[pair >>> 6] |= 1L << pair;
+            }
+        }
+    }
+
+    /** Every pair of adjacent bytes inside some keyword, as a 64 Ki-bit table. */
+    private final long[] pairs = new long[1 << 10];
+
+    /**
+     * False when no keyword occurrence can contain both {@code data[at - 1]} and {@code data[at]}, i.e.
+     * none can straddle position {@code at}.
+     */
+    boolean mayStraddle(byte[] data, int length, int at) {
+        if (at <= 0 || at >= length) {
+            return false;
+        }
+        int pair = (LOWER[data[at - 1] & 0xFF] & 0xFF) << 8 | (LOWER[data[at] & 0xFF] & 0xFF);
+        return ((pairs[pair >>> 6] >>> pair) & 1L) != 0;
     }
 
     private static final int K0 = 0x3A7;

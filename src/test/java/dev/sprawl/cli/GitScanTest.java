@@ -386,4 +386,42 @@ class GitScanTest {
         JsonNode s = entry(scan(work).json(), secret);
         assertThat(locations(s, "git").get(0).path("removedIn").asText()).isNotEmpty();
     }
+
+    @Test
+    void packedHistoryIsDetectedIncrementallyWithTheSameResults() throws Exception {
+        String early = token();
+        String late = token();
+        try (TestRepo repo = TestRepo.init(dir)) {
+            StringBuilder body = new StringBuilder();
+            for (int i = 0; i < 400; i++) {
+                body.append("    public static final String LABEL_").append(i).append(" = \"label ").append(i).append("\";\n");
+            }
+            List<RevCommit> commits = new ArrayList<>();
+            String text = "class Config {\n" + line(early) + body;
+            for (int v = 0; v < 25; v++) {
+                text = text.replace("LABEL_" + (v * 7) + " ", "RENAMED_" + (v * 7) + " ");
+                if (v == 12) {
+                    text = text.replace("LABEL_200 ", "LABEL_200 /* " + line(late).strip() + " */ ");
+                }
+                repo.write("src/Config.java", text + "}\n");
+                commits.add(repo.commit("version " + v, "Dana Ops", day(v)));
+            }
+            repo.git().gc().setAggressive(true).call();
+            JsonNode inv = scan(dir).json();
+            JsonNode e = entry(inv, early);
+            List<JsonNode> git = locations(e, "git");
+            assertThat(git).as("one location per version").hasSize(25);
+            for (int v = 0; v < 25; v++) {
+                JsonNode l = git.get(v);
+                assertThat(l.path("commit").asText()).isEqualTo(commits.get(v).name());
+                assertThat(l.path("line").asInt()).isEqualTo(2);
+                assertThat(l.path("inHead").asBoolean()).isEqualTo(v == 24);
+            }
+            JsonNode lateEntry = entry(inv, late);
+            List<JsonNode> lateGit = locations(lateEntry, "git");
+            assertThat(lateGit).hasSize(13);
+            assertThat(lateGit.get(0).path("commit").asText()).isEqualTo(commits.get(12).name());
+            assertThat(lateGit.get(0).path("line").asInt()).isEqualTo(2 + 200 + 1);
+        }
+    }
 }

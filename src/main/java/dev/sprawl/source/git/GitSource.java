@@ -16,10 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.jgit.internal.storage.file.Pack;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectIdOwnerMap;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * A git repository: the working tree's changes against HEAD plus every distinct blob of the history of
@@ -71,99 +73,33 @@ public final class GitSource implements Source {
         Repository repo = access.repository();
         PathTable paths = new PathTable(new PathGlobs(ctx.excludes()));
         ObjectId head = GitRepos.resolveCommit(repo, Constants.HEAD);
-        ObjectId headTree = null;
-        if (head != null) {
-            try (org.eclipse.jgit.revwalk.RevWalk rw = new org.eclipse.jgit.revwalk.RevWalk(access.reader())) {
-                headTree = rw.parseCommit(head).getTree().copy();
-            } catch (IOException | RuntimeException e) {
-                problems.warn("git-object-unreadable", "HEAD commit " + head.name() + " could not be read ("
-                        + e.getClass().getSimpleName() + ")", null, true, "objects could not be read");
-            }
-        }
-        HeadTree headBlobs = readHead(access, headTree, problems);
+        HeadTree headBlobs = readHead(access, head, problems);
         if (options.staged()) {
             StagedScan.run(ctx.target(), ctx, repo, headBlobs, paths, problems);
             return;
         }
         Set<ObjectId> shallow = shallowCommits(repo, problems);
-
-        List<Tips.Tip> tips = !options.refs().isEmpty() ? Tips.named(repo, options.refs(), problems)
-                : options.since() != null ? Tips.head(repo, head) : Tips.all(repo, problems);
-        List<String> refNames = new ArrayList<>();
-        List<ObjectId> commitTips = new ArrayList<>();
-        List<Integer> commitRefs = new ArrayList<>();
-        List<CommitNode> tagged = new ArrayList<>();
-        List<Tips.Tip> taggedBlobs = new ArrayList<>();
-        for (Tips.Tip t : tips) {
-            refNames.add(t.name());
-            if (t.type() == Constants.OBJ_COMMIT) {
-                commitTips.add(t.id());
-                commitRefs.add(refNames.size() - 1);
-            } else if (options.since() == null) {
-                CommitNode n = new CommitNode(t.id());
-                n.tagged = true;
-                n.ref = refNames.size() - 1;
-                if (t.type() == Constants.OBJ_TREE) {
-                    n.tree = t.id();
-                    tagged.add(n);
-                } else {
-                    taggedBlobs.add(t);
-                    tagged.add(n);
-                }
-            }
-        }
-
+        Starts starts = starts(repo, head, problems);
         CommitGraph excluded = null;
         if (options.since() != null) {
             ObjectId rev = GitRepos.resolveCommit(repo, options.since());
             excluded = CommitGraph.walk(access, List.of(rev), List.of(0), shallow, null, problems, NO_COUNT);
         }
-        long tA = System.nanoTime();
-        double cA = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9;
-        CommitGraph graph = CommitGraph.walk(access, commitTips, commitRefs, shallow, excluded, problems, ctx.sink());
+        CommitGraph graph = CommitGraph.walk(access, starts.commits, starts.commitRefs, shallow, excluded, problems,
+                ctx.sink());
         graph.markHeadLine(head);
-        long tB = System.nanoTime();
-        double cB = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9;
         HistoryIndex index = new HistoryIndex(paths);
-        index.build(access, graph.order(), tagged, problems);
-        long tC = System.nanoTime();
-        double cC = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9;
-        if (Boolean.getBoolean("sprawl.timing")) {
-            System.err.printf("thread cpu: graph %.2f index %.2f%n", cB - cA, cC - cB);
-        }
-        for (int i = 0, j = 0; i < tagged.size(); i++) {
-            CommitNode n = tagged.get(i);
-            if (n.tree == null) {
-                index.addTaggedBlob(taggedBlobs.get(j++).id(), refNames.get(n.ref), n);
-            }
+        index.build(access, graph.order(), starts.taggedTrees, problems);
+        for (CommitNode t : starts.taggedBlobs) {
+            index.addTaggedBlob(t, starts.refNames.get(t.ref), t);
         }
         for (Map.Entry<String, String> g : index.gitlinks().entrySet()) {
             problems.warn("git-submodule", "submodule (gitlink, seen in commit " + g.getValue() + "): its content and "
                     + "history belong to another repository and are not scanned; scan that repository as its own target",
                     g.getKey(), false, "submodules were met");
         }
-
-        List<BlobNode> blobs = index.blobs();
-        if (excluded != null) {
-            blobs = newSince(access, excluded, blobs, problems);
-        }
-        List<org.eclipse.jgit.internal.storage.file.Pack> packs = PackOrder.packs(repo);
-        SafeGit.sizeCacheFor(PackOrder.packBytes(packs));
-        List<BlobNode> order = PackOrder.sort(packs, index, blobs, problems);
-        Locations locations = new Locations(index, refNames, headBlobs);
-        BlobScan scan = new BlobScan(ctx.target(), repo, ctx, problems, locations::of, locations::firstPath);
-        long tD = System.nanoTime();
-        try (PackDeltas deltas = new PackDeltas(packs, order, index)) {
-            deltas.link(order);
-            scan.run(order, deltas);
-        }
-        long tE = System.nanoTime();
-        if (Boolean.getBoolean("sprawl.timing")) {
-            System.err.printf("graph %.2f index %.2f order %.2f read %.2f s; %d blobs; cpu %.2f s%n", (tB - tA) / 1e9,
-                    (tC - tB) / 1e9, (tD - tC) / 1e9, (tE - tD) / 1e9, order.size(),
-                    ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                            .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9);
-        }
+        List<BlobNode> blobs = excluded == null ? index.blobs() : newSince(access, excluded, index.blobs(), problems);
+        BlobScan scan = scanBlobs(ctx, repo, index, blobs, new Locations(index, starts.refNames, headBlobs), problems);
 
         if (kind == GitRepos.Kind.WORKING_TREE && options.since() == null) {
             boolean headWalked = graph.get(head) != null && graph.get(head).walked();
@@ -174,6 +110,57 @@ public final class GitSource implements Source {
         } else if (kind == GitRepos.Kind.BARE) {
             scanBareConfig(ctx);
         }
+    }
+
+    /** Reads the blobs in pack order and hands them to the sink, incrementally where git stored deltas. */
+    private static BlobScan scanBlobs(SourceContext ctx, Repository repo, HistoryIndex index, List<BlobNode> blobs,
+                                      Locations locations, Problems problems) throws InterruptedException {
+        List<Pack> packs = PackOrder.packs(repo);
+        SafeGit.sizeCacheFor(PackOrder.packBytes(packs));
+        List<BlobNode> order = PackOrder.sort(packs, index, blobs, problems);
+        BlobScan scan = new BlobScan(ctx.target(), repo, ctx, problems, locations::of, locations::firstPath);
+        try (PackDeltas deltas = new PackDeltas(packs, order, index)) {
+            deltas.link(order);
+            scan.run(order, deltas);
+        }
+        return scan;
+    }
+
+    /**
+     * Where the walk starts: commits with the index of the ref naming each (refs in preference order),
+     * and the trees and blobs tags point at directly (not with {@code --since}).
+     */
+    private static final class Starts {
+        final List<String> refNames = new ArrayList<>();
+        final List<ObjectId> commits = new ArrayList<>();
+        final List<Integer> commitRefs = new ArrayList<>();
+        final List<CommitNode> taggedTrees = new ArrayList<>();
+        final List<CommitNode> taggedBlobs = new ArrayList<>();
+    }
+
+    private Starts starts(Repository repo, ObjectId head, Problems problems) throws IOException {
+        List<Tips.Tip> tips = !options.refs().isEmpty() ? Tips.named(repo, options.refs(), problems)
+                : options.since() != null ? Tips.head(repo, head) : Tips.all(repo, problems);
+        Starts s = new Starts();
+        for (Tips.Tip t : tips) {
+            s.refNames.add(t.name());
+            int ref = s.refNames.size() - 1;
+            if (t.type() == Constants.OBJ_COMMIT) {
+                s.commits.add(t.id());
+                s.commitRefs.add(ref);
+            } else if (options.since() == null) {
+                CommitNode n = new CommitNode(t.id());
+                n.tagged = true;
+                n.ref = ref;
+                if (t.type() == Constants.OBJ_TREE) {
+                    n.tree = t.id();
+                    s.taggedTrees.add(n);
+                } else {
+                    s.taggedBlobs.add(n);
+                }
+            }
+        }
+        return s;
     }
 
     /** Blobs the {@code --since} side does not already have anywhere in its history. */
@@ -196,12 +183,16 @@ public final class GitSource implements Source {
         return out;
     }
 
-    private static HeadTree readHead(ObjectAccess access, ObjectId tree, Problems problems) {
-        try {
-            return HeadTree.read(access.reader(), tree);
+    private static HeadTree readHead(ObjectAccess access, ObjectId head, Problems problems) {
+        if (head == null) {
+            return HeadTree.EMPTY;
+        }
+        try (RevWalk rw = new RevWalk(access.reader())) {
+            return HeadTree.read(access.reader(), rw.parseCommit(head).getTree());
         } catch (IOException | RuntimeException e) {
-            problems.warn("git-object-unreadable", "HEAD's tree could not be read (" + e.getClass().getSimpleName()
-                    + "): inHead may be missing from locations", null, true, "objects could not be read");
+            problems.warn("git-object-unreadable", "HEAD " + head.name() + " could not be read ("
+                    + e.getClass().getSimpleName() + "): inHead is false everywhere", null, true,
+                    "objects could not be read");
             return HeadTree.EMPTY;
         }
     }

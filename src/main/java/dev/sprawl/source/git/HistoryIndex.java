@@ -33,16 +33,14 @@ final class HistoryIndex {
         this.paths = paths;
     }
 
-    /** Indexes the walked commits, then the trees and blobs that tags point at directly. */
-    void build(ObjectAccess access, List<CommitNode> commits, List<CommitNode> taggedObjects, Problems problems) {
+    /** Indexes the walked commits, then the trees that tags point at directly. */
+    void build(ObjectAccess access, List<CommitNode> commits, List<CommitNode> taggedTrees, Problems problems) {
         TreeWalk tw = newWalk(access);
         for (CommitNode c : commits) {
             tw = diff(access, tw, c, problems);
         }
-        for (CommitNode t : taggedObjects) {
-            if (t.tree != null) {
-                tw = diff(access, tw, t, problems);
-            }
+        for (CommitNode t : taggedTrees) {
+            tw = diff(access, tw, t, problems);
         }
         tw.close();
     }
