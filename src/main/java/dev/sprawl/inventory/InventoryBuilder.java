@@ -4,6 +4,8 @@ import dev.sprawl.classify.Finding;
 import dev.sprawl.classify.Location;
 import dev.sprawl.inventory.owner.OwnerResolver;
 import dev.sprawl.rules.Confidence;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,13 +19,20 @@ import java.util.TreeSet;
  * governance findings:
  * <ul>
  *   <li>{@code missing-owner} (high): no location of the secret has an owner;</li>
- *   <li>{@code secret-sprawl} (medium): the secret appears in {@value #SPRAWL_PATHS} or more distinct paths.</li>
+ *   <li>{@code secret-sprawl} (medium): the secret appears in {@value #SPRAWL_PATHS} or more distinct paths;</li>
+ *   <li>{@code certificate-expired} (medium): a certificate's {@code notAfter} has passed;</li>
+ *   <li>{@code certificate-expiring} (medium): it passes within {@value #EXPIRING_DAYS} days;</li>
+ *   <li>{@code token-expired} (low): a token's {@code exp} claim has passed;</li>
+ *   <li>{@code jwt-alg-none} (high): an unsigned JWT ({@code alg: none}), which anyone can forge.</li>
  * </ul>
+ * Expiry is judged against the {@code now} the caller passes (the scan's clock), so tests can fix it.
  */
 public final class InventoryBuilder {
 
     /** Distinct paths from which a secret counts as sprawled. */
     public static final int SPRAWL_PATHS = 3;
+    /** A certificate expiring within this many days gets {@code certificate-expiring}. */
+    public static final int EXPIRING_DAYS = 30;
 
     private static final Comparator<Finding> BEST = Comparator.<Finding, Boolean>comparing(f -> !f.rule().isGeneric())
             .thenComparing(Finding::confidence)
@@ -32,10 +41,17 @@ public final class InventoryBuilder {
     private InventoryBuilder() {
     }
 
+    /** {@link #build(List, OwnerResolver, Set, Instant)} judged against the system clock. */
+    public static List<SecretEntry> build(List<Finding> findings, OwnerResolver owners, Set<String> baseline) {
+        return build(findings, owners, baseline, Instant.now());
+    }
+
     /**
      * @param baseline fingerprints already known (from {@code --baseline}), or null without a baseline
+     * @param now      the instant expiry findings are judged against
      */
-    public static List<SecretEntry> build(List<Finding> findings, OwnerResolver owners, Set<String> baseline) {
+    public static List<SecretEntry> build(List<Finding> findings, OwnerResolver owners, Set<String> baseline,
+                                          Instant now) {
         Map<String, List<Finding>> byFingerprint = new LinkedHashMap<>();
         Map<String, String> fingerprints = new java.util.HashMap<>();
         for (Finding f : findings) {
@@ -44,14 +60,15 @@ public final class InventoryBuilder {
         }
         List<SecretEntry> entries = new ArrayList<>();
         for (Map.Entry<String, List<Finding>> e : byFingerprint.entrySet()) {
-            entries.add(entry(e.getKey(), e.getValue(), owners, baseline));
+            entries.add(entry(e.getKey(), e.getValue(), owners, baseline, now));
         }
         entries.sort(Comparator.comparing((SecretEntry s) -> s.locations().get(0), Location.ORDER)
                 .thenComparing(SecretEntry::fingerprint));
         return entries;
     }
 
-    private static SecretEntry entry(String fp, List<Finding> group, OwnerResolver owners, Set<String> baseline) {
+    private static SecretEntry entry(String fp, List<Finding> group, OwnerResolver owners, Set<String> baseline,
+                                     Instant now) {
         Finding best = group.stream().max(BEST).orElseThrow();
         Confidence confidence = group.stream().map(Finding::confidence).max(Comparator.naturalOrder()).orElseThrow();
         TreeSet<Location> locations = new TreeSet<>(Location.ORDER);
@@ -76,8 +93,46 @@ public final class InventoryBuilder {
             findings.add(new GovernanceFinding("secret-sprawl", "medium",
                     "the same secret appears in " + paths + " different files; every copy must be rotated together"));
         }
+        findings.addAll(expiry(best.attributes(), now));
         Boolean isNew = baseline == null ? null : !baseline.contains(fp);
         return new SecretEntry(fp, best.rule(), confidence, best.secret(), best.attributes(), owner,
                 new ArrayList<>(locations), findings, isNew);
+    }
+
+    /** Findings from the key material's own dates and algorithm (see the class comment). */
+    static List<GovernanceFinding> expiry(Map<String, String> attributes, Instant now) {
+        List<GovernanceFinding> out = new ArrayList<>();
+        Instant notAfter = instant(attributes.get("notAfter"));
+        if (notAfter != null) {
+            if (!notAfter.isAfter(now)) {
+                out.add(new GovernanceFinding("certificate-expired", "medium",
+                        "the certificate expired on " + notAfter + "; remove it or replace it"));
+            } else if (notAfter.isBefore(now.plus(Duration.ofDays(EXPIRING_DAYS)))) {
+                long days = Duration.between(now, notAfter).toDays();
+                out.add(new GovernanceFinding("certificate-expiring", "medium",
+                        "the certificate expires on " + notAfter + " (in " + days + " days); renew it"));
+            }
+        }
+        Instant exp = instant(attributes.get("exp"));
+        if (exp != null && !exp.isAfter(now)) {
+            out.add(new GovernanceFinding("token-expired", "low",
+                    "the token expired on " + exp + " (exp claim); it can no longer be used but still shows who issued it"));
+        }
+        if ("none".equalsIgnoreCase(attributes.get("alg"))) {
+            out.add(new GovernanceFinding("jwt-alg-none", "high",
+                    "the JWT is unsigned (alg: none): anyone can forge it, and a service that accepts it has no authentication"));
+        }
+        return out;
+    }
+
+    private static Instant instant(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.sprawl.scan;
 
 import dev.sprawl.classify.Classifier;
 import dev.sprawl.classify.Finding;
+import dev.sprawl.classify.Keystores;
 import dev.sprawl.detect.DetectProblem;
 import dev.sprawl.detect.Detection;
 import dev.sprawl.detect.Detector;
@@ -77,7 +78,7 @@ public final class Scanner {
             OwnerResolver r = ownersByTarget.get(label == null ? request.labels().get(0) : label.toString());
             return r == null ? null : r.ownerOf(location);
         };
-        List<SecretEntry> secrets = InventoryBuilder.build(sink.findings(), owners, request.baseline());
+        List<SecretEntry> secrets = InventoryBuilder.build(sink.findings(), owners, request.baseline(), clock.instant());
         List<ScanWarning> warnings = sink.warnings();
         boolean complete = warnings.stream().noneMatch(ScanWarning::incomplete);
         TreeMap<String, Long> stats = new TreeMap<>();
@@ -99,7 +100,7 @@ public final class Scanner {
         };
     }
 
-    /** Receives blobs from every source: skips binaries, detects, classifies, collects. */
+    /** Receives blobs from every source: recognises keystores, skips other binaries, detects, classifies, collects. */
     static final class Sink implements BlobSink {
         private final Detector detector;
         private final ThreadLocal<Detector.Session> sessions;
@@ -119,6 +120,15 @@ public final class Scanner {
         public void accept(Blob blob) {
             byte[] data = blob.data();
             int length = blob.length();
+            List<Finding> keystores = Keystores.classify(blob);
+            if (!keystores.isEmpty()) {
+                blobs.increment();
+                bytes.add(length);
+                synchronized (findings) {
+                    findings.addAll(keystores);
+                }
+                return;
+            }
             if (TextSniffer.isUtf16(data, length)) {
                 data = TextSniffer.utf16ToUtf8(data, length);
                 length = data.length;
