@@ -121,7 +121,8 @@ public final class TestSecrets {
     private static boolean looksLikePlaceholder(String s) {
         String l = s.toLowerCase(Locale.ROOT);
         for (String bad : new String[] {"xxxx", "example", "fake", "todo", "test", "dummy", "sample", "insert",
-                "here", "1234567", "0000000", "abcdefg", "your", "redact", "replace", "change"}) {
+                "here", "1234567", "0000000", "abcdefg", "your", "redact", "replace", "change", "a1b2c3d4", "notset",
+                "not-set", "not_set"}) {
             if (l.contains(bad)) {
                 return true;
             }

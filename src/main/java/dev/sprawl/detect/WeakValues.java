@@ -3,22 +3,47 @@ package dev.sprawl.detect;
 import java.util.regex.Pattern;
 
 /**
- * Values a generic rule caught that are plausibly, but unlikely, secrets: names of variables or
- * constants, property paths, file paths, URLs, plain words. They are reported with low confidence,
- * never dropped.
+ * What a generic rule caught besides secrets. Values that are plausibly, but unlikely, secrets —
+ * names of variables or constants, property paths, file paths, plain words, phrases — are
+ * {@linkplain #isWeak weak}: reported with low confidence, never dropped. A URL without credentials,
+ * a route, or the name repeated as the value are {@linkplain #isNotSecret not secrets} at all.
  */
 final class WeakValues {
 
     private static final Pattern IDENTIFIER_PATH = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(?:[.:][A-Za-z_$][A-Za-z0-9_$]*)+");
     private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
-    private static final Pattern WORD = Pattern.compile("[a-z]+|[A-Z][a-z]+|[a-z]+(?:[A-Z][a-z]+)+");
+    private static final Pattern WORD = Pattern.compile("[a-z]+|[A-Z][a-z]+|[A-Z]+|[a-z]+(?:[A-Z][a-z]+)+");
+    /** snake_case or kebab-case words: {@code open_sesame}, {@code add-password}. */
+    private static final Pattern WORDS = Pattern.compile("[a-z]+(?:[_-][a-z0-9]+)+");
     private static final Pattern PATH_OR_URL = Pattern.compile("(?:\\.{0,2}/|~/|[A-Za-z][A-Za-z0-9+.-]{1,15}://).*");
+    private static final Pattern URL_WITHOUT_CREDENTIALS = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{1,15}://[^@\\s]*");
+    private static final Pattern WHITESPACE = Pattern.compile(".*\\s.*");
+    /** A shell, PHP or Perl variable inside the value: the literal is not what gets used. */
+    private static final Pattern INTERPOLATION = Pattern.compile(".*\\$[A-Za-z_{].*");
+    /** A relative lower-case path or route: {@code cms/sites/passwords#edit}, {@code config/secrets.yml}. */
+    private static final Pattern ROUTE = Pattern.compile("[a-z0-9_.-]{1,64}(?:/[a-z0-9_.@-]{1,64})+(?:#[a-z_]{1,40})?");
 
     private WeakValues() {
     }
 
     static boolean isWeak(String value) {
         return IDENTIFIER_PATH.matcher(value).matches() || CONSTANT.matcher(value).matches()
-                || WORD.matcher(value).matches() || PATH_OR_URL.matcher(value).matches();
+                || WORD.matcher(value).matches() || WORDS.matcher(value).matches()
+                || PATH_OR_URL.matcher(value).matches() || WHITESPACE.matcher(value).matches()
+                || INTERPOLATION.matcher(value).matches();
+    }
+
+    /**
+     * True for values a generic rule caught that are not secrets: a URL without credentials, a
+     * relative route or path, or the name itself repeated as the value ({@code password = "password"},
+     * a form field name) — {@code keywords} are the rule's keywords.
+     */
+    static boolean isNotSecret(String value, java.util.List<String> keywords) {
+        for (String k : keywords) {
+            if (k.equalsIgnoreCase(value)) {
+                return true;
+            }
+        }
+        return URL_WITHOUT_CREDENTIALS.matcher(value).matches() || ROUTE.matcher(value).matches();
     }
 }
