@@ -58,6 +58,7 @@ public final class Classifier {
             }
             int line = lines.lineOf(m.start());
             int column = lines.columnOf(m.start());
+            boolean allowed = AllowComment.onLines(blob.data(), blob.length(), m.start(), m.end());
             for (Provenance p : blob.provenances()) {
                 String context = PathContext.guess(p.path());
                 Confidence c = confidence;
@@ -65,19 +66,25 @@ public final class Classifier {
                     c = c.lower();
                 }
                 out.add(new Finding(rule, m.secret(), c, attributes,
-                        new Location(p.source(), p.path(), line, column, context, p.details())));
+                        new Location(p.source(), p.path(), line, column, context, p.details(), allowed)));
             }
         }
         return out;
     }
 
-    /** Line and column of byte offsets, for offsets asked in increasing order (as matches are sorted). */
+    /**
+     * Line and column of byte offsets, for offsets asked in increasing order (as matches are sorted):
+     * both are counted incrementally, so many matches on one long line stay linear.
+     */
     static final class LineCounter {
         private final byte[] data;
         private final int length;
         private int pos;
         private int line = 1;
         private int lineStart;
+        /** Column counting: characters in [lineStart, colPos) number colCount. */
+        private int colPos;
+        private int colCount;
 
         LineCounter(byte[] data, int length) {
             this.data = data;
@@ -92,13 +99,16 @@ public final class Classifier {
         /** 1-based column in characters: UTF-8 continuation bytes do not count. */
         int columnOf(int offset) {
             advance(offset);
-            int col = 1;
-            for (int i = lineStart; i < offset; i++) {
-                if ((data[i] & 0xC0) != 0x80) {
-                    col++;
+            if (colPos < lineStart || colPos > offset) {
+                colPos = lineStart;
+                colCount = 0;
+            }
+            for (; colPos < offset; colPos++) {
+                if ((data[colPos] & 0xC0) != 0x80) {
+                    colCount++;
                 }
             }
-            return col;
+            return colCount + 1;
         }
 
         private void advance(int offset) {

@@ -4,6 +4,7 @@ import dev.sprawl.inventory.Inventory;
 import dev.sprawl.inventory.SecretEntry;
 import dev.sprawl.report.JsonReporter;
 import dev.sprawl.report.ReportOptions;
+import dev.sprawl.report.SarifReporter;
 import dev.sprawl.report.Reporter;
 import dev.sprawl.report.TableReporter;
 import dev.sprawl.rules.Confidence;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = ExitCode.HELP)
 final class ScanCommand implements Callable<Integer> {
 
-    enum Format { table, json }
+    enum Format { table, json, sarif }
 
     enum FailOn { any, new_, never;
         @Override
@@ -54,7 +55,7 @@ final class ScanCommand implements Callable<Integer> {
     List<Path> targets = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FMT",
-            description = "table | json (default: table on a terminal, json otherwise).")
+            description = "table | json | sarif (default: table on a terminal, json otherwise).")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -87,6 +88,13 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "50M", converter = SizeConverter.class,
             description = "Skip (with a warning) files larger than SIZE, e.g. 500K, 50M, 1G (default: ${DEFAULT-VALUE}).")
     long maxFileSize;
+
+    @Option(names = "--ignore-file", paramLabel = "FILE",
+            description = "Suppressions to use instead of each target's .sprawlignore.")
+    Path ignoreFile;
+
+    @Option(names = "--no-ignore-file", description = "Read no suppression file (sprawl:allow comments still apply).")
+    boolean noIgnoreFile;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     Integer threads;
@@ -125,13 +133,22 @@ final class ScanCommand implements Callable<Integer> {
         }
         FailOn policy = failOn != null ? failOn : (baseline != null ? FailOn.new_ : FailOn.any);
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        ScanRequest request = new ScanRequest(paths, labels, rules, excludes, maxFileSize, workers, known);
+        if (ignoreFile != null && !Files.isRegularFile(ignoreFile)) {
+            err.println("sprawl: no such ignore file: " + ignoreFile);
+            return ExitCode.USAGE.code();
+        }
+        ScanRequest request = new ScanRequest(paths, labels, rules, excludes, maxFileSize, workers, known,
+                ignoreFile, !noIgnoreFile);
         Inventory inventory = new Scanner(Clock.systemUTC()).scan(request);
 
         boolean toTerminal = output == null && parent.terminal();
         Format fmt = format != null ? format : (toTerminal ? Format.table : Format.json);
         ReportOptions options = new ReportOptions(showSecrets, toTerminal && fmt == Format.table, Version.get());
-        Reporter reporter = fmt == Format.table ? new TableReporter(options) : new JsonReporter(options);
+        Reporter reporter = switch (fmt) {
+            case table -> new TableReporter(options);
+            case json -> new JsonReporter(options);
+            case sarif -> new SarifReporter(options);
+        };
         if (output == null) {
             reporter.write(inventory, spec.commandLine().getOut());
         } else {
@@ -149,6 +166,9 @@ final class ScanCommand implements Callable<Integer> {
         boolean fail = false;
         if (policy != FailOn.never) {
             for (SecretEntry s : inventory.secrets()) {
+                if (s.ignored() != null) {
+                    continue;
+                }
                 boolean counts = policy == FailOn.any || !Boolean.FALSE.equals(s.isNew());
                 if (counts && s.confidence().atLeast(minimum)) {
                     fail = true;

@@ -41,17 +41,30 @@ public final class InventoryBuilder {
     private InventoryBuilder() {
     }
 
-    /** {@link #build(List, OwnerResolver, Set, Instant)} judged against the system clock. */
-    public static List<SecretEntry> build(List<Finding> findings, OwnerResolver owners, Set<String> baseline) {
-        return build(findings, owners, baseline, Instant.now());
+    /** Finds the ignore file that applies to a location. */
+    @FunctionalInterface
+    public interface Suppressions {
+        IgnoreFile forLocation(Location location);
+
+        Suppressions NONE = location -> IgnoreFile.EMPTY;
     }
 
     /**
      * @param baseline fingerprints already known (from {@code --baseline}), or null without a baseline
-     * @param now      the instant expiry findings are judged against
+     */
+    public static List<SecretEntry> build(List<Finding> findings, OwnerResolver owners, Set<String> baseline) {
+        return build(findings, owners, baseline, Suppressions.NONE, Instant.now());
+    }
+
+    /**
+     * @param baseline     fingerprints already known (from {@code --baseline}), or null
+     * @param suppressions the {@code .sprawlignore} of each location's target
+     * @param now          the instant expiry findings are judged against; suppressions expire
+     *                     against its date (UTC)
      */
     public static List<SecretEntry> build(List<Finding> findings, OwnerResolver owners, Set<String> baseline,
-                                          Instant now) {
+                                          Suppressions suppressions, Instant now) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
         Map<String, List<Finding>> byFingerprint = new LinkedHashMap<>();
         Map<String, String> fingerprints = new java.util.HashMap<>();
         for (Finding f : findings) {
@@ -60,7 +73,7 @@ public final class InventoryBuilder {
         }
         List<SecretEntry> entries = new ArrayList<>();
         for (Map.Entry<String, List<Finding>> e : byFingerprint.entrySet()) {
-            entries.add(entry(e.getKey(), e.getValue(), owners, baseline, now));
+            entries.add(entry(e.getKey(), e.getValue(), owners, baseline, suppressions, today, now));
         }
         entries.sort(Comparator.comparing((SecretEntry s) -> s.locations().get(0), Location.ORDER)
                 .thenComparing(SecretEntry::fingerprint));
@@ -68,7 +81,7 @@ public final class InventoryBuilder {
     }
 
     private static SecretEntry entry(String fp, List<Finding> group, OwnerResolver owners, Set<String> baseline,
-                                     Instant now) {
+                                     Suppressions suppressions, java.time.LocalDate today, Instant now) {
         Finding best = group.stream().max(BEST).orElseThrow();
         Confidence confidence = group.stream().map(Finding::confidence).max(Comparator.naturalOrder()).orElseThrow();
         TreeSet<Location> locations = new TreeSet<>(Location.ORDER);
@@ -95,8 +108,39 @@ public final class InventoryBuilder {
         }
         findings.addAll(expiry(best.attributes(), now));
         Boolean isNew = baseline == null ? null : !baseline.contains(fp);
+        String ignored = ignoreReason(fp, locations, suppressions, today, findings);
         return new SecretEntry(fp, best.rule(), confidence, best.secret(), best.attributes(), owner,
-                new ArrayList<>(locations), findings, isNew);
+                new ArrayList<>(locations), findings, isNew, ignored);
+    }
+
+    /**
+     * Why the secret is suppressed, or null: an unexpired fingerprint entry in {@code .sprawlignore},
+     * or every location suppressed (a {@code sprawl:allow} line or an ignored path). An expired
+     * fingerprint entry adds a {@code suppression-expired} finding instead.
+     */
+    private static String ignoreReason(String fp, java.util.Collection<Location> locations, Suppressions suppressions,
+                                       java.time.LocalDate today, List<GovernanceFinding> findings) {
+        Location first = locations.iterator().next();
+        IgnoreFile file = suppressions.forLocation(first);
+        IgnoreFile.Entry entry = file.entry(fp);
+        if (entry != null) {
+            if (entry.until() == null || !today.isAfter(entry.until())) {
+                return file.describe(entry);
+            }
+            findings.add(new GovernanceFinding("suppression-expired", "medium",
+                    "the .sprawlignore entry for this secret expired on " + entry.until() + "; it counts again"));
+        }
+        String reason = null;
+        for (Location l : locations) {
+            String why = l.allowed() ? "sprawl:allow" : suppressions.forLocation(l).pathReason(l.path());
+            if (why == null) {
+                return null;
+            }
+            if (reason == null) {
+                reason = why;
+            }
+        }
+        return reason;
     }
 
     /** Findings from the key material's own dates and algorithm (see the class comment). */

@@ -12,6 +12,9 @@ import java.util.SortedMap;
  *
  * @param owner  null when no owner could be resolved
  * @param isNew  null without a baseline; otherwise whether the baseline lacks this fingerprint
+ * @param ignored why the secret is suppressed ({@code sprawl:allow} on every line, a
+ *               {@code .sprawlignore} entry), or null when it is not: a suppressed secret stays in the
+ *               inventory but does not fail the build
  */
 public record SecretEntry(
         String fingerprint,
@@ -22,7 +25,14 @@ public record SecretEntry(
         Owner owner,
         List<Location> locations,
         List<GovernanceFinding> findings,
-        Boolean isNew) {
+        Boolean isNew,
+        String ignored) {
+
+    public SecretEntry(String fingerprint, Rule rule, Confidence confidence, SecretValue secret,
+                       SortedMap<String, String> attributes, Owner owner, List<Location> locations,
+                       List<GovernanceFinding> findings, Boolean isNew) {
+        this(fingerprint, rule, confidence, secret, attributes, owner, locations, findings, isNew, null);
+    }
 
     public SecretEntry {
         locations = List.copyOf(locations);

@@ -65,7 +65,7 @@ public final class JsonReporter implements Reporter {
                         .withArrayEmptySeparator(""))
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(new NonClosing(out))) {
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(new NonClosingWriter(out))) {
             g.setPrettyPrinter(pp);
             MAPPER.writeTree(g, root);
         }
@@ -86,6 +86,10 @@ public final class JsonReporter implements Reporter {
         }
         if (s.isNew() != null) {
             n.put("new", s.isNew());
+        }
+        if (s.ignored() != null) {
+            n.put("ignored", true);
+            n.put("ignoreReason", s.ignored());
         }
         ObjectNode attrs = n.putObject("attributes");
         s.attributes().forEach(attrs::put);
@@ -113,6 +117,9 @@ public final class JsonReporter implements Reporter {
                 putValue(ln, d.getKey(), d.getValue());
             }
             ln.put("context", l.context());
+            if (l.allowed()) {
+                ln.put("allowed", true);
+            }
         }
         ArrayNode findings = n.putArray("findings");
         for (GovernanceFinding f : s.findings()) {
@@ -136,18 +143,6 @@ public final class JsonReporter implements Reporter {
             n.put(key, t.toString());
         } else {
             n.put(key, v.toString());
-        }
-    }
-
-    /** Keeps Jackson from closing the caller's writer. */
-    private static final class NonClosing extends java.io.FilterWriter {
-        NonClosing(Writer out) {
-            super(out);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }

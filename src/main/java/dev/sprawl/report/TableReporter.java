@@ -44,7 +44,7 @@ public final class TableReporter implements Reporter {
                 where += " (+" + (s.locations().size() - 1) + " more)";
             }
             String value = options.showSecrets() ? safe(s.secret().reveal()) : s.secret().redacted();
-            String newMark = Boolean.TRUE.equals(s.isNew()) ? " NEW" : "";
+            String newMark = s.ignored() != null ? " IGNORED" : Boolean.TRUE.equals(s.isNew()) ? " NEW" : "";
             rows.add(new String[] {s.confidence().label() + newMark, s.rule().category().label(), s.rule().name(),
                     value, s.owner() == null ? "NO OWNER" : safe(s.owner().name()), where});
         }

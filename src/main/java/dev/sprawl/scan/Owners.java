@@ -1,5 +1,6 @@
 package dev.sprawl.scan;
 
+import dev.sprawl.inventory.IgnoreFile;
 import dev.sprawl.inventory.owner.CodeOwners;
 import dev.sprawl.inventory.owner.OwnerResolver;
 import dev.sprawl.source.ScanWarning;
@@ -10,13 +11,39 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
-/** Finds the owner sources of a target: its CODEOWNERS file, looked up where GitHub looks. */
+/**
+ * Per-target governance files: CODEOWNERS (looked up where GitHub looks) and {@code .sprawlignore}.
+ */
 final class Owners {
 
     /** Largest CODEOWNERS file read. */
     static final long MAX_CODEOWNERS_BYTES = 3L * 1024 * 1024;
 
     private Owners() {
+    }
+
+    /** The suppressions of a target: {@code explicit} when given, else its root {@code .sprawlignore}. */
+    static IgnoreFile ignoreFile(Path target, Path explicit, Consumer<ScanWarning> warn) {
+        Path file = explicit != null ? explicit : target.resolve(IgnoreFile.NAME);
+        if (explicit == null && (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
+                || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))) {
+            return IgnoreFile.EMPTY;
+        }
+        String name = explicit != null ? explicit.toString() : IgnoreFile.NAME;
+        try {
+            if (Files.size(file) > MAX_CODEOWNERS_BYTES) {
+                warn.accept(new ScanWarning("ignore-file-too-large", "ignore file not used: too large", name, false));
+                return IgnoreFile.EMPTY;
+            }
+            IgnoreFile parsed = IgnoreFile.parse(name, Files.readString(file, StandardCharsets.UTF_8));
+            for (String problem : parsed.problems()) {
+                warn.accept(new ScanWarning("ignore-file-line", problem, name, false));
+            }
+            return parsed;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            warn.accept(new ScanWarning("ignore-file-unreadable", "ignore file could not be read", name, false));
+            return IgnoreFile.EMPTY;
+        }
     }
 
     static OwnerResolver forTarget(Path target, Consumer<ScanWarning> warn) {

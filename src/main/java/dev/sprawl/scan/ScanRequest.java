@@ -14,6 +14,8 @@ import java.util.Set;
  * @param maxFileSize  {@code --max-file-size} in bytes
  * @param threads      worker threads
  * @param baseline     fingerprints from {@code --baseline}, or null
+ * @param ignoreFile   the {@code --ignore-file}, or null to use each target's {@code .sprawlignore}
+ * @param useIgnoreFiles false with {@code --no-ignore-file}: no suppression file is read
  */
 public record ScanRequest(
         List<Path> targets,
@@ -22,7 +24,9 @@ public record ScanRequest(
         List<String> excludes,
         long maxFileSize,
         int threads,
-        Set<String> baseline) {
+        Set<String> baseline,
+        Path ignoreFile,
+        boolean useIgnoreFiles) {
 
     /** Default {@code --max-file-size}: 50 MiB. */
     public static final long DEFAULT_MAX_FILE_SIZE = 50L * 1024 * 1024;
@@ -32,5 +36,10 @@ public record ScanRequest(
         labels = List.copyOf(labels);
         excludes = List.copyOf(excludes);
         baseline = baseline == null ? null : Set.copyOf(baseline);
+    }
+
+    public ScanRequest(List<Path> targets, List<String> labels, RuleSet rules, List<String> excludes,
+                       long maxFileSize, int threads, Set<String> baseline) {
+        this(targets, labels, rules, excludes, maxFileSize, threads, baseline, null, true);
     }
 }

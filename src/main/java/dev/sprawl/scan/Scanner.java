@@ -6,6 +6,7 @@ import dev.sprawl.classify.Keystores;
 import dev.sprawl.detect.DetectProblem;
 import dev.sprawl.detect.Detection;
 import dev.sprawl.detect.Detector;
+import dev.sprawl.inventory.IgnoreFile;
 import dev.sprawl.inventory.Inventory;
 import dev.sprawl.inventory.InventoryBuilder;
 import dev.sprawl.inventory.SecretEntry;
@@ -55,12 +56,15 @@ public final class Scanner {
                 new ArrayBlockingQueue<>(Math.max(64, request.threads() * 16)), daemonThreads(),
                 new ThreadPoolExecutor.CallerRunsPolicy());
         Map<String, OwnerResolver> ownersByTarget = new HashMap<>();
+        Map<String, IgnoreFile> ignoresByTarget = new HashMap<>();
         boolean many = request.targets().size() > 1;
         try {
             for (int t = 0; t < request.targets().size(); t++) {
                 Path target = request.targets().get(t);
                 String label = request.labels().get(t);
                 ownersByTarget.put(label, Owners.forTarget(target, sink::warn));
+                ignoresByTarget.put(label, request.useIgnoreFiles()
+                        ? Owners.ignoreFile(target, request.ignoreFile(), sink::warn) : IgnoreFile.EMPTY);
                 BlobSink targetSink = many ? new TargetLabelSink(sink, label) : sink;
                 Source source = Sources.forTarget(target, request);
                 try {
@@ -78,7 +82,13 @@ public final class Scanner {
             OwnerResolver r = ownersByTarget.get(label == null ? request.labels().get(0) : label.toString());
             return r == null ? null : r.ownerOf(location);
         };
-        List<SecretEntry> secrets = InventoryBuilder.build(sink.findings(), owners, request.baseline(), clock.instant());
+        InventoryBuilder.Suppressions suppressions = location -> {
+            Object label = location.details().get("target");
+            return ignoresByTarget.getOrDefault(label == null ? request.labels().get(0) : label.toString(),
+                    IgnoreFile.EMPTY);
+        };
+        List<SecretEntry> secrets = InventoryBuilder.build(sink.findings(), owners, request.baseline(), suppressions,
+                started);
         List<ScanWarning> warnings = sink.warnings();
         boolean complete = warnings.stream().noneMatch(ScanWarning::incomplete);
         TreeMap<String, Long> stats = new TreeMap<>();

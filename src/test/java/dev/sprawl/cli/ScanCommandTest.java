@@ -124,7 +124,7 @@ class ScanCommandTest {
     @Test
     void noSecretValueReachesAnyOutput() {
         List<String> outputs = new ArrayList<>();
-        for (String format : new String[] {"json", "table"}) {
+        for (String format : new String[] {"json", "table", "sarif"}) {
             Cli.Result r = Cli.run("scan", dir.toString(), "-f", format);
             outputs.add(r.out());
             outputs.add(r.err());

@@ -30,7 +30,7 @@ class InventoryBuilderTest {
     private static SecretEntry entry(Category category, Map<String, String> attributes) {
         Finding f = new Finding(rule(category), new SecretValue(TestSecrets.alnum(30)), Confidence.HIGH,
                 new TreeMap<>(attributes), new Location("file", "a.pem", 1, 1, "config", new TreeMap<>()));
-        List<SecretEntry> entries = InventoryBuilder.build(List.of(f), l -> null, null, NOW);
+        List<SecretEntry> entries = InventoryBuilder.build(List.of(f), l -> null, null, InventoryBuilder.Suppressions.NONE, NOW);
         assertThat(entries).hasSize(1);
         return entries.get(0);
     }

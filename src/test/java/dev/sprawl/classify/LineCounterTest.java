@@ -1,0 +1,34 @@
+package dev.sprawl.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class LineCounterTest {
+
+    @Test
+    void linesAndColumnsInCharacters() {
+        byte[] b = "ab\nçé=x\n\nlast".getBytes(StandardCharsets.UTF_8);
+        Classifier.LineCounter c = new Classifier.LineCounter(b, b.length);
+        assertThat(c.lineOf(0)).isEqualTo(1);
+        assertThat(c.columnOf(1)).isEqualTo(2);
+        int x = new String(b, StandardCharsets.UTF_8).indexOf('x') + 2; // two 2-byte characters before it
+        assertThat(c.lineOf(x)).isEqualTo(2);
+        assertThat(c.columnOf(x)).isEqualTo(4);
+        assertThat(c.lineOf(b.length - 1)).isEqualTo(4);
+        assertThat(c.columnOf(b.length - 1)).isEqualTo(4);
+        // asking backwards restarts correctly
+        assertThat(c.lineOf(1)).isEqualTo(1);
+        assertThat(c.columnOf(1)).isEqualTo(2);
+    }
+
+    @Test
+    void manyOffsetsOnOneLongLine() {
+        byte[] b = "a".repeat(200_000).getBytes(StandardCharsets.US_ASCII);
+        Classifier.LineCounter c = new Classifier.LineCounter(b, b.length);
+        for (int off = 0; off < b.length; off += 7) {
+            assertThat(c.columnOf(off)).isEqualTo(off + 1);
+        }
+    }
+}
