@@ -60,13 +60,15 @@ public final class Classifier {
             int column = lines.columnOf(m.start());
             boolean allowed = AllowComment.onLines(blob.data(), blob.length(), m.start(), m.end());
             for (Provenance p : blob.provenances()) {
-                String context = PathContext.guess(p.path());
+                String forced = p.forcedContext();
+                String context = forced != null ? forced : PathContext.guess(p.path());
+                SortedMap<String, Object> details = p.locationDetails();
                 Confidence c = confidence;
                 if (rule.isGeneric() && (context.equals("test") || context.equals("docs"))) {
                     c = c.lower();
                 }
                 out.add(new Finding(rule, m.secret(), c, attributes,
-                        new Location(p.source(), p.path(), line, column, context, p.details(), allowed)));
+                        new Location(p.source(), p.path(), line, column, context, details, allowed)));
             }
         }
         return out;

@@ -12,6 +12,9 @@ import dev.sprawl.rules.RuleLoadException;
 import dev.sprawl.rules.RuleSet;
 import dev.sprawl.scan.ScanRequest;
 import dev.sprawl.scan.Scanner;
+import dev.sprawl.source.archive.ArchiveLimits;
+import dev.sprawl.source.image.ImageOptions;
+import dev.sprawl.source.image.ImageReference;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -31,7 +34,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
-        description = "Scan directories and files for secrets and print the inventory.",
+        description = "Scan directories, files, archives and container images for secrets and print the inventory.",
         footer = ExitCode.HELP)
 final class ScanCommand implements Callable<Integer> {
 
@@ -51,8 +54,9 @@ final class ScanCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "TARGET", arity = "0..*",
-            description = "Directories or files to scan (default: the current directory).")
-    List<Path> targets = new ArrayList<>();
+            description = "Directories, files, image archives or OCI layouts, registry://HOST[:PORT]/NAME[:TAG|@DIGEST]"
+                    + " (default: the current directory).")
+    List<String> targets = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FMT",
             description = "table | json | sarif (default: table on a terminal, json otherwise).")
@@ -96,20 +100,72 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-ignore-file", description = "Read no suppression file (sprawl:allow comments still apply).")
     boolean noIgnoreFile;
 
+    @Option(names = "--max-parse-size", paramLabel = "SIZE", defaultValue = "8M", converter = SizeConverter.class,
+            description = "Largest file whose structure (CI, Kubernetes, Terraform...) is analyzed; larger files get "
+                    + "the text scan only (default: ${DEFAULT-VALUE}).")
+    long maxParseSize;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     Integer threads;
+
+    @Option(names = "--max-archive-depth", paramLabel = "N", defaultValue = "" + ArchiveLimits.DEFAULT_MAX_DEPTH,
+            description = "Expand archives inside archives down to N levels; 0 expands none (default: ${DEFAULT-VALUE}).")
+    int maxArchiveDepth;
+
+    @Option(names = "--max-archive-entries", paramLabel = "N", defaultValue = "" + ArchiveLimits.DEFAULT_MAX_ENTRIES,
+            description = "Members read from one archive or image layer, nested ones included (default: ${DEFAULT-VALUE}).")
+    long maxArchiveEntries;
+
+    @Option(names = "--max-archive-bytes", paramLabel = "SIZE", defaultValue = "4G", converter = SizeConverter.class,
+            description = "Bytes expanded from one archive or image layer, nested ones included (default: ${DEFAULT-VALUE}).")
+    long maxArchiveBytes;
+
+    @Option(names = "--max-archive-ratio", paramLabel = "N", defaultValue = "" + ArchiveLimits.DEFAULT_MAX_RATIO,
+            description = "Largest expansion ratio of one compressed stream before it counts as a bomb (default: ${DEFAULT-VALUE}).")
+    long maxArchiveRatio;
+
+    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
+            description = "Scan only this platform of multi-platform images (default: every platform).")
+    String platform;
+
+    @Option(names = "--insecure-registry",
+            description = "Pull registry:// images over plain HTTP (loopback registries always are).")
+    boolean insecureRegistry;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        List<Path> paths = targets.isEmpty() ? List.of(Path.of(".")) : targets;
+        List<String> given = targets.isEmpty() ? List.of(".") : targets;
+        List<Path> paths = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        for (Path p : paths) {
+        for (String t : given) {
+            if (ImageReference.isRegistryTarget(t)) {
+                try {
+                    ImageReference.parse(t);
+                } catch (IllegalArgumentException e) {
+                    err.println("sprawl: " + e.getMessage());
+                    return ExitCode.USAGE.code();
+                }
+                paths.add(Path.of(t.replace("://", "/")));
+                labels.add(t);
+                continue;
+            }
+            Path p = Path.of(t);
             if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
                 err.println("sprawl: no such file or directory: " + p);
                 return ExitCode.USAGE.code();
             }
+            paths.add(p);
             labels.add(p.toString());
+        }
+        ArchiveLimits archiveLimits;
+        ImageOptions imageOptions;
+        try {
+            archiveLimits = new ArchiveLimits(maxArchiveDepth, maxArchiveEntries, maxArchiveBytes, maxArchiveRatio);
+            imageOptions = new ImageOptions(platform, insecureRegistry);
+        } catch (IllegalArgumentException e) {
+            err.println("sprawl: " + e.getMessage());
+            return ExitCode.USAGE.code();
         }
         if (threads != null && threads < 1) {
             err.println("sprawl: --threads must be at least 1");
@@ -138,7 +194,7 @@ final class ScanCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         ScanRequest request = new ScanRequest(paths, labels, rules, excludes, maxFileSize, workers, known,
-                ignoreFile, !noIgnoreFile);
+                ignoreFile, !noIgnoreFile, maxParseSize, archiveLimits, imageOptions);
         Inventory inventory = new Scanner(Clock.systemUTC()).scan(request);
 
         boolean toTerminal = output == null && parent.terminal();

@@ -40,6 +40,9 @@ public final class Placeholders {
             "(?i)(?:password|passwd|pass|secret|token|apikey|api_key|key|test|testing|admin|administrator|root"
                     + "|default|guest|user|username|letmein|welcome|qwerty)");
 
+    private static final Pattern CREDENTIAL_NAME = Pattern.compile(
+            "(?i)(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|access[_-]?key|credentials?)");
+
     /**
      * References and templates: ${X}, $X (and anything after it, but not a hash in modular crypt
      * format such as $apr1$... or $krb5tgs$...), ${{ x }}, {{ x }}, <x>, %(x)s, %X%, #{x}, @x@,
@@ -75,6 +78,14 @@ public final class Placeholders {
         }
         return LITERAL.matcher(value).matches() || TEMPLATE.matcher(value).matches()
                 || REFERENCE.matcher(value).matches() || value.contains("${") || value.contains("{{");
+    }
+
+    /**
+     * True when {@code value} is the name of a credential field ({@code password}, {@code secret},
+     * {@code token}, {@code api_key}...): under a credential's key it repeats the key, it is not a value.
+     */
+    public static boolean isCredentialName(String value) {
+        return CREDENTIAL_NAME.matcher(value).matches();
     }
 
     /** True when {@code value} is a default word or a counting sequence: reported with low confidence. */

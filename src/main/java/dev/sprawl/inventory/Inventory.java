@@ -10,7 +10,8 @@ import java.util.SortedMap;
  * distinct secret.
  *
  * @param complete false when any warning says something may have been missed
- * @param stats    counters such as {@code blobs}, {@code bytes}, {@code commits}, {@code rules}
+ * @param stats      counters such as {@code blobs}, {@code bytes}, {@code commits}, {@code rules}
+ * @param references the named credentials consumed without being contained (by name and kind)
  */
 public record Inventory(
         List<String> targets,
@@ -19,7 +20,8 @@ public record Inventory(
         boolean complete,
         List<ScanWarning> warnings,
         SortedMap<String, Long> stats,
-        List<SecretEntry> secrets) {
+        List<SecretEntry> secrets,
+        List<SecretReference> references) {
 
     public static final String SCHEMA = "sprawl-inventory/1";
 
@@ -27,5 +29,12 @@ public record Inventory(
         targets = List.copyOf(targets);
         warnings = List.copyOf(warnings);
         secrets = List.copyOf(secrets);
+        references = List.copyOf(references);
+    }
+
+    /** An inventory without references. */
+    public Inventory(List<String> targets, Instant startedAt, Instant finishedAt, boolean complete,
+                     List<ScanWarning> warnings, SortedMap<String, Long> stats, List<SecretEntry> secrets) {
+        this(targets, startedAt, finishedAt, complete, warnings, stats, secrets, List.of());
     }
 }

@@ -25,6 +25,8 @@ import java.util.TreeSet;
  *   <li>{@code token-expired} (low): a token's {@code exp} claim has passed;</li>
  *   <li>{@code jwt-alg-none} (high): an unsigned JWT ({@code alg: none}), which anyone can forge.</li>
  * </ul>
+ * A secret's owner is the strongest ({@link Owner#PRECEDENCE}) found at any of its locations; among
+ * equals, that of the first location in order.
  * Expiry is judged against the {@code now} the caller passes (the scan's clock), so tests can fix it.
  */
 public final class InventoryBuilder {
@@ -90,9 +92,9 @@ public final class InventoryBuilder {
         }
         Owner owner = null;
         for (Location l : locations) {
-            owner = owners.ownerOf(l);
-            if (owner != null) {
-                break;
+            Owner o = owners.ownerOf(l);
+            if (o != null && (owner == null || o.rank() < owner.rank())) {
+                owner = o;
             }
         }
         List<GovernanceFinding> findings = new ArrayList<>();

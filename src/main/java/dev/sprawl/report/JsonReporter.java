@@ -12,6 +12,7 @@ import dev.sprawl.inventory.GovernanceFinding;
 import dev.sprawl.inventory.Inventory;
 import dev.sprawl.inventory.Owner;
 import dev.sprawl.inventory.SecretEntry;
+import dev.sprawl.inventory.SecretReference;
 import dev.sprawl.source.ScanWarning;
 import java.io.IOException;
 import java.io.Writer;
@@ -57,6 +58,13 @@ public final class JsonReporter implements Reporter {
         ArrayNode secrets = root.putArray("secrets");
         for (SecretEntry s : inv.secrets()) {
             secret(secrets.addObject(), s);
+        }
+        ArrayNode references = root.putArray("references");
+        for (SecretReference r : inv.references()) {
+            ObjectNode rn = references.addObject();
+            rn.put("name", r.name());
+            rn.put("kind", r.kind());
+            locations(rn.putArray("locations"), r.locations());
         }
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
                 .withSeparators(Separators.createDefaultInstance()
@@ -106,8 +114,18 @@ public final class JsonReporter implements Reporter {
                 o.coOwners().forEach(co::add);
             }
         }
-        ArrayNode locations = n.putArray("locations");
-        for (Location l : s.locations()) {
+        locations(n.putArray("locations"), s.locations());
+        ArrayNode findings = n.putArray("findings");
+        for (GovernanceFinding f : s.findings()) {
+            ObjectNode fn = findings.addObject();
+            fn.put("code", f.code());
+            fn.put("severity", f.severity());
+            fn.put("message", f.message());
+        }
+    }
+
+    private static void locations(ArrayNode locations, java.util.List<Location> list) {
+        for (Location l : list) {
             ObjectNode ln = locations.addObject();
             ln.put("source", l.source());
             ln.put("path", l.path());
@@ -120,13 +138,6 @@ public final class JsonReporter implements Reporter {
             if (l.allowed()) {
                 ln.put("allowed", true);
             }
-        }
-        ArrayNode findings = n.putArray("findings");
-        for (GovernanceFinding f : s.findings()) {
-            ObjectNode fn = findings.addObject();
-            fn.put("code", f.code());
-            fn.put("severity", f.severity());
-            fn.put("message", f.message());
         }
     }
 

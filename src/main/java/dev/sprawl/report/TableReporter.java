@@ -39,7 +39,8 @@ public final class TableReporter implements Reporter {
         rows.add(new String[] {"CONFIDENCE", "CATEGORY", "TYPE", "SECRET", "OWNER", "LOCATION"});
         for (SecretEntry s : inv.secrets()) {
             Location first = s.locations().get(0);
-            String where = safe(first.path()) + ":" + first.line();
+            String where = safe(first.path()) + ":" + first.line()
+                    + (Boolean.TRUE.equals(first.details().get("hidden")) ? " (hidden in image)" : "");
             if (s.locations().size() > 1) {
                 where += " (+" + (s.locations().size() - 1) + " more)";
             }

@@ -22,6 +22,12 @@ final class Owners {
     private Owners() {
     }
 
+    /** An archive member's owner is the archive's: {@code lib/app.jar!config/x.yml} is owned as {@code lib/app.jar}. */
+    static String outerPath(String path) {
+        int bang = path.indexOf('!');
+        return bang < 0 ? path : path.substring(0, bang);
+    }
+
     /** The suppressions of a target: {@code explicit} when given, else its root {@code .sprawlignore}. */
     static IgnoreFile ignoreFile(Path target, Path explicit, Consumer<ScanWarning> warn) {
         Path file = explicit != null ? explicit : target.resolve(IgnoreFile.NAME);
@@ -59,7 +65,7 @@ final class Owners {
                         return OwnerResolver.NONE;
                     }
                     CodeOwners owners = CodeOwners.parse(name, Files.readString(file, StandardCharsets.UTF_8));
-                    return location -> owners.ownerOf(location.path());
+                    return location -> owners.ownerOf(outerPath(location.path()));
                 } catch (IOException | java.io.UncheckedIOException e) {
                     warn.accept(new ScanWarning("codeowners-unreadable", "CODEOWNERS could not be read", name, false));
                     return OwnerResolver.NONE;

@@ -1,6 +1,9 @@
 package dev.sprawl.scan;
 
+import dev.sprawl.analyze.StructuredScan;
 import dev.sprawl.rules.RuleSet;
+import dev.sprawl.source.archive.ArchiveLimits;
+import dev.sprawl.source.image.ImageOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +19,9 @@ import java.util.Set;
  * @param baseline     fingerprints from {@code --baseline}, or null
  * @param ignoreFile   the {@code --ignore-file}, or null to use each target's {@code .sprawlignore}
  * @param useIgnoreFiles false with {@code --no-ignore-file}: no suppression file is read
+ * @param maxParseSize {@code --max-parse-size}: largest file the structured analyzers parse, in bytes
+ * @param archives     budgets for expanding archives and image layers ({@code --max-archive-*}); null: defaults
+ * @param images       how container images are read ({@code --platform}, registry access); null: defaults
  */
 public record ScanRequest(
         List<Path> targets,
@@ -26,7 +32,10 @@ public record ScanRequest(
         int threads,
         Set<String> baseline,
         Path ignoreFile,
-        boolean useIgnoreFiles) {
+        boolean useIgnoreFiles,
+        long maxParseSize,
+        ArchiveLimits archives,
+        ImageOptions images) {
 
     /** Default {@code --max-file-size}: 50 MiB. */
     public static final long DEFAULT_MAX_FILE_SIZE = 50L * 1024 * 1024;
@@ -36,10 +45,14 @@ public record ScanRequest(
         labels = List.copyOf(labels);
         excludes = List.copyOf(excludes);
         baseline = baseline == null ? null : Set.copyOf(baseline);
+        archives = archives == null ? ArchiveLimits.DEFAULTS : archives;
+        images = images == null ? ImageOptions.DEFAULTS : images;
     }
 
+    /** A request with no explicit ignore file and the default {@code --max-parse-size}. */
     public ScanRequest(List<Path> targets, List<String> labels, RuleSet rules, List<String> excludes,
                        long maxFileSize, int threads, Set<String> baseline) {
-        this(targets, labels, rules, excludes, maxFileSize, threads, baseline, null, true);
+        this(targets, labels, rules, excludes, maxFileSize, threads, baseline, null, true,
+                StructuredScan.DEFAULT_MAX_PARSE_SIZE, null, null);
     }
 }

@@ -1,14 +1,18 @@
 package dev.sprawl.scan;
 
+import dev.sprawl.analyze.StructuredScan;
 import dev.sprawl.classify.Classifier;
 import dev.sprawl.classify.Finding;
 import dev.sprawl.classify.Keystores;
+import dev.sprawl.classify.Location;
 import dev.sprawl.detect.DetectProblem;
 import dev.sprawl.detect.Detection;
 import dev.sprawl.detect.Detector;
 import dev.sprawl.inventory.IgnoreFile;
 import dev.sprawl.inventory.Inventory;
 import dev.sprawl.inventory.InventoryBuilder;
+import dev.sprawl.inventory.Owner;
+import dev.sprawl.inventory.SecretReference;
 import dev.sprawl.inventory.SecretEntry;
 import dev.sprawl.inventory.owner.OwnerResolver;
 import dev.sprawl.source.Blob;
@@ -18,6 +22,7 @@ import dev.sprawl.source.ScanWarning;
 import dev.sprawl.source.Source;
 import dev.sprawl.source.SourceContext;
 import dev.sprawl.source.TextSniffer;
+import dev.sprawl.source.archive.ArchiveExpander;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,9 +41,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Runs the pipeline: sources → detect → classify → inventory. Blobs are detected and classified on
- * the worker thread that read them; findings are grouped into the inventory once every source is
- * done.
+ * Runs the pipeline: sources → detect (rules, then the structured analyzers on the same blob) →
+ * classify → inventory. Blobs are detected, analyzed and classified on the worker thread that read
+ * them; findings and references are grouped into the inventory once every source is done.
  */
 public final class Scanner {
 
@@ -51,7 +56,8 @@ public final class Scanner {
     public Inventory scan(ScanRequest request) throws InterruptedException {
         Instant started = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Detector detector = new Detector(request.rules());
-        Sink sink = new Sink(detector);
+        Sink sink = new Sink(detector, new StructuredScan(StructuredScan.registered(), request.maxParseSize()),
+                new ArchiveExpander(request.archives(), request.maxFileSize()));
         ThreadPoolExecutor pool = new ThreadPoolExecutor(request.threads(), request.threads(), 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(Math.max(64, request.threads() * 16)), daemonThreads(),
                 new ThreadPoolExecutor.CallerRunsPolicy());
@@ -66,8 +72,8 @@ public final class Scanner {
                 ignoresByTarget.put(label, request.useIgnoreFiles()
                         ? Owners.ignoreFile(target, request.ignoreFile(), sink::warn) : IgnoreFile.EMPTY);
                 BlobSink targetSink = many ? new TargetLabelSink(sink, label) : sink;
-                Source source = Sources.forTarget(target, request);
                 try {
+                    Source source = Sources.forTarget(target, label, request);
                     source.scan(new SourceContext(target, pool, targetSink, request.excludes(), request.maxFileSize()));
                 } catch (IOException e) {
                     sink.warn(new ScanWarning("target-unreadable", "cannot scan target: " + e.getClass().getSimpleName(),
@@ -78,6 +84,10 @@ public final class Scanner {
             pool.shutdownNow();
         }
         OwnerResolver owners = location -> {
+            Owner tagged = sink.metadataOwners.get(location);
+            if (tagged != null) {
+                return tagged;
+            }
             Object label = location.details().get("target");
             OwnerResolver r = ownersByTarget.get(label == null ? request.labels().get(0) : label.toString());
             return r == null ? null : r.ownerOf(location);
@@ -98,7 +108,8 @@ public final class Scanner {
         stats.put("rules", (long) request.rules().size());
         stats.put("binarySkipped", sink.binary.sum());
         Instant finished = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        return new Inventory(request.labels(), started, finished, complete, warnings, stats, secrets);
+        List<SecretReference> references = SecretReference.group(sink.references());
+        return new Inventory(request.labels(), started, finished, complete, warnings, stats, secrets, references);
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {
@@ -110,24 +121,52 @@ public final class Scanner {
         };
     }
 
-    /** Receives blobs from every source: recognises keystores, skips other binaries, detects, classifies, collects. */
+    /**
+     * Receives blobs from every source: expands archives (before the binary check, since archives are
+     * binary), recognises keystores by their bytes, skips other binaries, detects, analyzes,
+     * classifies, collects.
+     */
     static final class Sink implements BlobSink {
         private final Detector detector;
+        private final StructuredScan structured;
+        private final ArchiveExpander archives;
+        private final BlobSink members = new BlobSink() {
+            @Override
+            public void accept(Blob blob) {
+                scanText(blob);
+            }
+
+            @Override
+            public void warn(ScanWarning warning) {
+                Sink.this.warn(warning);
+            }
+        };
         private final ThreadLocal<Detector.Session> sessions;
         private final List<Finding> findings = new ArrayList<>();
+        private final List<SecretReference.Sighting> references = new ArrayList<>();
+        /** Owners from IaC tags and Kubernetes labels, by the location they own. */
+        final Map<Location, Owner> metadataOwners = new java.util.concurrent.ConcurrentHashMap<>();
         private final List<ScanWarning> warnings = new ArrayList<>();
         final LongAdder blobs = new LongAdder();
         final LongAdder bytes = new LongAdder();
         final LongAdder commits = new LongAdder();
         final LongAdder binary = new LongAdder();
 
-        Sink(Detector detector) {
+        Sink(Detector detector, StructuredScan structured, ArchiveExpander archives) {
             this.detector = detector;
+            this.structured = structured;
+            this.archives = archives;
             this.sessions = ThreadLocal.withInitial(detector::newSession);
         }
 
         @Override
         public void accept(Blob blob) {
+            if (!archives.expand(blob, members)) {
+                scanText(blob);
+            }
+        }
+
+        private void scanText(Blob blob) {
             byte[] data = blob.data();
             int length = blob.length();
             List<Finding> keystores = Keystores.classify(blob);
@@ -154,11 +193,34 @@ public final class Scanner {
             for (DetectProblem p : detection.problems()) {
                 warn(new ScanWarning(p.code(), p.message(), path, true));
             }
-            if (!detection.matches().isEmpty()) {
-                List<Finding> classified = Classifier.classify(blob, detection.matches());
+            StructuredScan.Result analyzed = structured.apply(blob, detection.matches(), this::scanDecoded);
+            if (!analyzed.findings().isEmpty()) {
                 synchronized (findings) {
-                    findings.addAll(classified);
+                    findings.addAll(analyzed.findings());
                 }
+            }
+            if (!analyzed.references().isEmpty()) {
+                synchronized (references) {
+                    references.addAll(analyzed.references());
+                }
+            }
+            metadataOwners.putAll(analyzed.owners());
+            analyzed.warnings().forEach(this::warn);
+        }
+
+        /** Rule scan of content an analyzer decoded (base64 Secret data...), found at {@code where}. */
+        private List<Finding> scanDecoded(byte[] data, Provenance where) {
+            Detection detection = sessions.get().detect(data, data.length);
+            for (DetectProblem p : detection.problems()) {
+                warn(new ScanWarning(p.code(), p.message() + " (in decoded content)", where.path(), true));
+            }
+            return detection.matches().isEmpty() ? List.of()
+                    : Classifier.classify(new Blob(data, data.length, List.of(where)), detection.matches());
+        }
+
+        List<SecretReference.Sighting> references() {
+            synchronized (references) {
+                return new ArrayList<>(references);
             }
         }
 

@@ -16,8 +16,30 @@ import java.util.TreeMap;
  */
 public record Provenance(String source, String path, SortedMap<String, Object> details) {
 
+    /**
+     * A detail that sets the location's {@code context} instead of guessing it from the path (an
+     * image's files run in a container, whatever their names); it is not written as a detail itself.
+     */
+    public static final String CONTEXT = "context";
+
     public Provenance {
         details = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(details));
+    }
+
+    /** The context this provenance forces ({@link #CONTEXT}), or null to guess it from the path. */
+    public String forcedContext() {
+        Object c = details.get(CONTEXT);
+        return c == null ? null : c.toString();
+    }
+
+    /** The details a location shows: all but {@link #CONTEXT}. */
+    public SortedMap<String, Object> locationDetails() {
+        if (!details.containsKey(CONTEXT)) {
+            return details;
+        }
+        TreeMap<String, Object> d = new TreeMap<>(details);
+        d.remove(CONTEXT);
+        return d;
     }
 
     public static Provenance file(String path) {

@@ -9,6 +9,7 @@ import dev.sprawl.inventory.GovernanceFinding;
 import dev.sprawl.inventory.Inventory;
 import dev.sprawl.inventory.Owner;
 import dev.sprawl.inventory.SecretEntry;
+import dev.sprawl.inventory.SecretReference;
 import dev.sprawl.rules.Category;
 import dev.sprawl.rules.Confidence;
 import dev.sprawl.rules.Rule;
@@ -60,7 +61,9 @@ class ReportGoldenTest {
         return new Inventory(List.of("."), Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:00:01Z"),
                 false, List.of(new ScanWarning("file-too-large", "skipped: too big", "dump.sql", true),
                         new ScanWarning("binary-skipped", "1 binary file(s) were not scanned", null, false)),
-                stats, List.of(pass, token));
+                stats, List.of(pass, token), List.of(new SecretReference("NPM_TOKEN", "github-actions-secret",
+                        List.of(new Location("file", ".github/workflows/release.yml", 12, 24, "ci",
+                                new TreeMap<>(java.util.Map.of("key", "jobs.publish.env.NPM_TOKEN")))))));
     }
 
     private static Rule rule(String id, String name, String provider, Category c) {
