@@ -18,6 +18,8 @@ public final class TestSecrets {
 
     private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    /** The RFC 4648 base32 alphabet (AWS key ids). */
+    public static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final TestSecrets DEFAULT = new TestSecrets(new SecureRandom());
 
     private final Random random;
@@ -99,7 +101,7 @@ public final class TestSecrets {
 
     /** An AWS access key id: AKIA and 16 base32 characters. */
     public String randomAwsAccessKeyId() {
-        return "AK" + "IA" + randomOf("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16);
+        return "AK" + "IA" + randomOf(BASE32, 16);
     }
 
     /** A freshly generated RSA private key in PKCS#8 PEM. */
@@ -119,7 +121,8 @@ public final class TestSecrets {
     private static boolean looksLikePlaceholder(String s) {
         String l = s.toLowerCase(Locale.ROOT);
         for (String bad : new String[] {"xxxx", "example", "fake", "todo", "test", "dummy", "sample", "insert",
-                "here", "1234567", "0000000", "abcdefg", "your", "redact", "replace", "change"}) {
+                "here", "1234567", "0000000", "abcdefg", "your", "redact", "replace", "change", "a1b2c3d4", "notset",
+                "not-set", "not_set"}) {
             if (l.contains(bad)) {
                 return true;
             }

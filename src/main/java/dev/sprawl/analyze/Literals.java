@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Whether a value found under a credential's key is a literal secret, and how sure we are. Not
  * literal (nothing reported): placeholders and references ({@code ${X}}, {@code $(X)},
- * {@code {{ x }}}, {@code <x>}, {@code changeme}... as for rules), empty or shorter than
+ * {@code {{ x }}}, {@code <x>}, {@code changeme}... as for rules; the name of a credential field such as
+ * {@code password} under a password key), empty or shorter than
  * {@value #MIN_LENGTH} characters, file paths, URLs without credentials, ARNs, and multi-line text
  * that is not a PEM block (a file's content, scanned by the rules instead). Confidence follows
  * entropy: {@code high} from {@value #HIGH_LENGTH} characters and {@value #HIGH_ENTROPY} bits per
@@ -49,7 +50,8 @@ public final class Literals {
             return null;
         }
         String v = value.strip();
-        if (v.length() < MIN_LENGTH || v.length() > MAX_LENGTH || Placeholders.isPlaceholder(v)) {
+        if (v.length() < MIN_LENGTH || v.length() > MAX_LENGTH || Placeholders.isPlaceholder(v)
+                || Placeholders.isCredentialName(v)) {
             return null;
         }
         boolean pem = v.startsWith("-----BEGIN ");

@@ -13,12 +13,15 @@ import java.util.TreeMap;
 
 /**
  * Turns matches into findings: a location for each place the blob was found (line and column from
- * the bytes), offline validation, and the confidence model:
+ * the bytes), offline validation, what the key material says about itself ({@link KeyMaterial}),
+ * and the confidence model:
  * <ul>
  *   <li>start from the rule's confidence ({@code high} unless the rule says otherwise);</li>
  *   <li>a weak value (under the rule's {@code minEntropy}; for generic rules also a name, path or
  *       plain word) is {@code low} ({@code attributes.strength: weak});</li>
  *   <li>a failing offline checksum lowers one level ({@code attributes.checksum: invalid});</li>
+ *   <li>key material that should parse but does not lowers one level
+ *       ({@code attributes.structure: invalid}, see {@link KeyMaterial});</li>
  *   <li>a generic rule's hit in a test or docs file lowers one level.</li>
  * </ul>
  */
@@ -47,6 +50,11 @@ public final class Classifier {
                 if (!valid) {
                     confidence = confidence.lower();
                 }
+            }
+            KeyMaterial.Result material = KeyMaterial.describe(rule.category(), m.secret().reveal());
+            attributes.putAll(material.attributes());
+            if (material.invalid()) {
+                confidence = confidence.lower();
             }
             int line = lines.lineOf(m.start());
             int column = lines.columnOf(m.start());

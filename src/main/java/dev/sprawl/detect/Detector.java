@@ -341,7 +341,11 @@ public final class Detector {
             return false;
         }
 
-        /** Filters and records the current match; returns true when the match limit was reached. */
+        /**
+         * Filters and records the current match: placeholders (and, for generic rules, values that
+         * are not secrets) are dropped; stand-ins, low entropy and weak generic values are kept as
+         * weak. Returns true when the match limit was reached.
+         */
         private boolean accept(Rule rule, Matcher m, byte[] data, List<Match> found) {
             int s = m.start("secret");
             int e = m.end("secret");
@@ -349,10 +353,11 @@ public final class Detector {
                 return false;
             }
             String value = new String(data, s, e - s, StandardCharsets.UTF_8);
-            if (Placeholders.isPlaceholder(value)) {
+            if (Placeholders.isPlaceholder(value) || (rule.isGeneric() && WeakValues.isNotSecret(value, rule.keywords()))) {
                 return false;
             }
-            boolean weak = (rule.minEntropy() > 0 && Entropy.of(value) < rule.minEntropy())
+            boolean weak = Placeholders.isStandIn(value)
+                    || (rule.minEntropy() > 0 && Entropy.of(value) < rule.minEntropy())
                     || (rule.isGeneric() && WeakValues.isWeak(value));
             found.add(new Match(rule, s, e, new SecretValue(value), weak));
             return found.size() >= maxMatches;

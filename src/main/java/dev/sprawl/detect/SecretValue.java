@@ -12,9 +12,27 @@ import java.util.HexFormat;
 public final class SecretValue {
 
     private final String value;
+    /** Set for binary secrets (keystores): the fingerprint of the raw bytes, and a size-only redaction. */
+    private final String binaryFingerprint;
+    private final int binaryLength;
 
     public SecretValue(String value) {
+        this(value, null, 0);
+    }
+
+    private SecretValue(String value, String binaryFingerprint, int binaryLength) {
         this.value = value;
+        this.binaryFingerprint = binaryFingerprint;
+        this.binaryLength = binaryLength;
+    }
+
+    /**
+     * A binary secret such as a keystore file: its value is the base64 of the bytes (what
+     * {@code --show-secrets} prints), its fingerprint the SHA-256 of the bytes themselves.
+     */
+    public static SecretValue ofBinary(byte[] data, int length) {
+        byte[] bytes = java.util.Arrays.copyOf(data, length);
+        return new SecretValue(java.util.Base64.getEncoder().encodeToString(bytes), "sha256:" + sha256(bytes), length);
     }
 
     /** The plain value: only for fingerprints, validators and {@code --show-secrets}. */
@@ -26,11 +44,17 @@ public final class SecretValue {
         return value.length();
     }
 
-    /** {@code sha256:} and the lowercase hex SHA-256 of the value's UTF-8 bytes (the contract). */
+    /** {@code sha256:} and the lowercase hex SHA-256 of the value's UTF-8 bytes (the contract); of the raw bytes for a binary secret. */
     public String fingerprint() {
+        if (binaryFingerprint != null) {
+            return binaryFingerprint;
+        }
+        return "sha256:" + sha256(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] bytes) {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return "sha256:" + HexFormat.of().formatHex(md.digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from the JDK", e);
         }
@@ -38,9 +62,13 @@ public final class SecretValue {
 
     /**
      * A form safe to show: a few leading and trailing characters around an ellipsis, fewer for short
-     * values, nothing of values under 8 characters; a PEM block shows its BEGIN line only.
+     * values, nothing of values under 8 characters; a PEM block shows its BEGIN line only; a binary
+     * secret only its size.
      */
     public String redacted() {
+        if (binaryFingerprint != null) {
+            return "(binary, " + binaryLength + " bytes)";
+        }
         if (value.startsWith("-----BEGIN ")) {
             int eol = value.indexOf("-----", 11);
             return eol < 0 ? "-----BEGIN …" : value.substring(0, eol + 5) + "…";

@@ -4,6 +4,8 @@ import dev.sprawl.classify.Finding;
 import dev.sprawl.classify.Location;
 import dev.sprawl.inventory.owner.OwnerResolver;
 import dev.sprawl.rules.Confidence;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,16 +20,23 @@ import java.util.TreeSet;
  * <ul>
  *   <li>{@code missing-owner} (high): no location of the secret has an owner;</li>
  *   <li>{@code secret-sprawl} (medium): the secret appears in {@value #SPRAWL_PATHS} or more distinct paths;</li>
+ *   <li>{@code certificate-expired} (medium): a certificate's {@code notAfter} has passed;</li>
+ *   <li>{@code certificate-expiring} (medium): it passes within {@value #EXPIRING_DAYS} days;</li>
+ *   <li>{@code token-expired} (low): a token's {@code exp} claim has passed;</li>
+ *   <li>{@code jwt-alg-none} (high): an unsigned JWT ({@code alg: none}), which anyone can forge;</li>
  *   <li>{@code history-only} (high): every location is in git history and none is in HEAD, staged or
  *       on disk: removed from the code but still in every clone.</li>
  * </ul>
  * A secret's owner is the strongest ({@link Owner#PRECEDENCE}) found at any of its locations; among
  * equals, that of the first location in order.
+ * Expiry is judged against the {@code now} the caller passes (the scan's clock), so tests can fix it.
  */
 public final class InventoryBuilder {
 
     /** Distinct paths from which a secret counts as sprawled. */
     public static final int SPRAWL_PATHS = 3;
+    /** A certificate expiring within this many days gets {@code certificate-expiring}. */
+    public static final int EXPIRING_DAYS = 30;
 
     private static final Comparator<Finding> BEST = Comparator.<Finding, Boolean>comparing(f -> !f.rule().isGeneric())
             .thenComparing(Finding::confidence)
@@ -48,16 +57,18 @@ public final class InventoryBuilder {
      * @param baseline fingerprints already known (from {@code --baseline}), or null without a baseline
      */
     public static List<SecretEntry> build(List<Finding> findings, OwnerResolver owners, Set<String> baseline) {
-        return build(findings, owners, baseline, Suppressions.NONE, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        return build(findings, owners, baseline, Suppressions.NONE, Instant.now());
     }
 
     /**
      * @param baseline     fingerprints already known (from {@code --baseline}), or null
      * @param suppressions the {@code .sprawlignore} of each location's target
-     * @param today        the date suppressions expire against
+     * @param now          the instant expiry findings are judged against; suppressions expire
+     *                     against its date (UTC)
      */
     public static List<SecretEntry> build(List<Finding> findings, OwnerResolver owners, Set<String> baseline,
-                                          Suppressions suppressions, java.time.LocalDate today) {
+                                          Suppressions suppressions, Instant now) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
         Map<String, List<Finding>> byFingerprint = new LinkedHashMap<>();
         Map<String, String> fingerprints = new java.util.HashMap<>();
         for (Finding f : findings) {
@@ -66,7 +77,7 @@ public final class InventoryBuilder {
         }
         List<SecretEntry> entries = new ArrayList<>();
         for (Map.Entry<String, List<Finding>> e : byFingerprint.entrySet()) {
-            entries.add(entry(e.getKey(), e.getValue(), owners, baseline, suppressions, today));
+            entries.add(entry(e.getKey(), e.getValue(), owners, baseline, suppressions, today, now));
         }
         entries.sort(Comparator.comparing((SecretEntry s) -> s.locations().get(0), Location.ORDER)
                 .thenComparing(SecretEntry::fingerprint));
@@ -87,7 +98,7 @@ public final class InventoryBuilder {
     }
 
     private static SecretEntry entry(String fp, List<Finding> group, OwnerResolver owners, Set<String> baseline,
-                                     Suppressions suppressions, java.time.LocalDate today) {
+                                     Suppressions suppressions, java.time.LocalDate today, Instant now) {
         Finding best = group.stream().max(BEST).orElseThrow();
         Confidence confidence = group.stream().map(Finding::confidence).max(Comparator.naturalOrder()).orElseThrow();
         TreeSet<Location> locations = new TreeSet<>(Location.ORDER);
@@ -116,6 +127,7 @@ public final class InventoryBuilder {
             findings.add(new GovernanceFinding("history-only", "high",
                     "removed from HEAD but still in history; rotate it"));
         }
+        findings.addAll(expiry(best.attributes(), now));
         Boolean isNew = baseline == null ? null : !baseline.contains(fp);
         String ignored = ignoreReason(fp, locations, suppressions, today, findings);
         return new SecretEntry(fp, best.rule(), confidence, best.secret(), best.attributes(), owner,
@@ -150,5 +162,42 @@ public final class InventoryBuilder {
             }
         }
         return reason;
+    }
+
+    /** Findings from the key material's own dates and algorithm (see the class comment). */
+    static List<GovernanceFinding> expiry(Map<String, String> attributes, Instant now) {
+        List<GovernanceFinding> out = new ArrayList<>();
+        Instant notAfter = instant(attributes.get("notAfter"));
+        if (notAfter != null) {
+            if (!notAfter.isAfter(now)) {
+                out.add(new GovernanceFinding("certificate-expired", "medium",
+                        "the certificate expired on " + notAfter + "; remove it or replace it"));
+            } else if (notAfter.isBefore(now.plus(Duration.ofDays(EXPIRING_DAYS)))) {
+                long days = Duration.between(now, notAfter).toDays();
+                out.add(new GovernanceFinding("certificate-expiring", "medium",
+                        "the certificate expires on " + notAfter + " (in " + days + " days); renew it"));
+            }
+        }
+        Instant exp = instant(attributes.get("exp"));
+        if (exp != null && !exp.isAfter(now)) {
+            out.add(new GovernanceFinding("token-expired", "low",
+                    "the token expired on " + exp + " (exp claim); it can no longer be used but still shows who issued it"));
+        }
+        if ("none".equalsIgnoreCase(attributes.get("alg"))) {
+            out.add(new GovernanceFinding("jwt-alg-none", "high",
+                    "the JWT is unsigned (alg: none): anyone can forge it, and a service that accepts it has no authentication"));
+        }
+        return out;
+    }
+
+    private static Instant instant(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 }

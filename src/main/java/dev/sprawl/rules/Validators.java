@@ -9,13 +9,23 @@ import java.util.zip.CRC32;
 /**
  * Offline validators a rule may name in its {@code validate} field. Each tells whether a candidate
  * secret's built-in checksum holds; a failing checksum lowers confidence, it never drops a finding.
+ * <ul>
+ *   <li>{@code github-checksum}, {@code npm-checksum}: CRC32 of the body in the last 6 base62 characters;</li>
+ *   <li>{@code bech32}: the BIP 173 checksum (age secret keys, Nostr {@code nsec1} keys);</li>
+ *   <li>{@code base58check}: the double-SHA-256 checksum of Bitcoin WIF keys and BIP 32 extended keys;</li>
+ *   <li>{@code pypi-macaroon}: a PyPI token decodes to a version 2 macaroon for pypi.org.</li>
+ * </ul>
  */
 public final class Validators {
 
     static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     private static final Map<String, Predicate<String>> BY_NAME = new TreeMap<>(Map.of(
-            "github-checksum", Validators::githubChecksum));
+            "github-checksum", Validators::githubChecksum,
+            "npm-checksum", Validators::githubChecksum,
+            "bech32", Bech32::valid,
+            "base58check", Base58Check::valid,
+            "pypi-macaroon", PypiMacaroon::valid));
 
     private Validators() {
     }
@@ -38,7 +48,8 @@ public final class Validators {
     }
 
     /**
-     * GitHub's prefixed tokens ({@code ghp_ gho_ ghu_ ghs_ ghr_}): 30 random base62 characters
+     * GitHub's prefixed tokens ({@code ghp_ gho_ ghu_ ghs_ ghr_}) and npm's ({@code npm_}, which
+     * "follow the same format of GitHub authentication tokens"): 30 random base62 characters
      * followed by the CRC32 of those characters, base62-encoded and left-padded to 6 characters.
      */
     static boolean githubChecksum(String token) {

@@ -3,6 +3,7 @@ package dev.sprawl.scan;
 import dev.sprawl.analyze.StructuredScan;
 import dev.sprawl.classify.Classifier;
 import dev.sprawl.classify.Finding;
+import dev.sprawl.classify.Keystores;
 import dev.sprawl.classify.Location;
 import dev.sprawl.detect.DetectProblem;
 import dev.sprawl.detect.Detection;
@@ -98,7 +99,7 @@ public final class Scanner {
                     IgnoreFile.EMPTY);
         };
         List<SecretEntry> secrets = InventoryBuilder.build(sink.findings(), owners, request.baseline(), suppressions,
-                java.time.LocalDate.ofInstant(started, java.time.ZoneOffset.UTC));
+                started);
         List<ScanWarning> warnings = sink.warnings();
         boolean complete = warnings.stream().noneMatch(ScanWarning::incomplete);
         TreeMap<String, Long> stats = new TreeMap<>();
@@ -126,7 +127,8 @@ public final class Scanner {
 
     /**
      * Receives blobs from every source: expands archives (before the binary check, since archives are
-     * binary), skips binaries, detects, analyzes, classifies, collects.
+     * binary), recognises keystores by their bytes, skips other binaries, detects, analyzes,
+     * classifies, collects.
      */
     static final class Sink implements BlobSink {
         private final Detector detector;
@@ -173,6 +175,15 @@ public final class Scanner {
         private void scanText(Blob blob) {
             byte[] data = blob.data();
             int length = blob.length();
+            List<Finding> keystores = Keystores.classify(blob);
+            if (!keystores.isEmpty()) {
+                blobs.increment();
+                bytes.add(length);
+                synchronized (findings) {
+                    findings.addAll(keystores);
+                }
+                return;
+            }
             boolean converted = false;
             if (TextSniffer.isUtf16(data, length)) {
                 data = TextSniffer.utf16ToUtf8(data, length);

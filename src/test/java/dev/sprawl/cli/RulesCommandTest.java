@@ -39,7 +39,7 @@ class RulesCommandTest {
                     keywords: [mine_]
                     pattern: '\\b(?<secret>mine_[a-z0-9]{8})\\b'
                     examples: ['mine_abc', 'no keyword here']
-                    negativeExamples: ['mine_a1b2c3d4']
+                    negativeExamples: ['mine_k7m2x9p4']
                   - id: generic-password
                     name: Clash
                     provider: mine

@@ -73,6 +73,36 @@ class DetectorTest {
     }
 
     @Test
+    void standInsAreKeptAsWeakNotDropped() throws Exception {
+        RuleSet rs = rules("rules:\n" + rule("pw", "password",
+                "password\\s{0,3}[:=]\\s{0,3}(?<secret>[^\\s]{1,64})", ""));
+        for (String v : List.of("secret", "admin", "Qz1234567xv", "aaaaaaaaaaaa")) {
+            Detection d = detect(rs, "password: " + v + "\n");
+            assertThat(d.matches()).as(v).hasSize(1);
+            assertThat(d.matches().get(0).weak()).as(v).isTrue();
+        }
+        Detection real = detect(rs, "password: " + TestSecrets.password() + "\n");
+        assertThat(real.matches().get(0).weak()).isFalse();
+    }
+
+    @Test
+    void genericRulesDropNamesUrlsAndReferences() throws Exception {
+        RuleSet rs = rules("rules:\n" + rule("generic-pw", "password",
+                "(?i)password\\s{0,3}[:=]\\s{0,3}[\"']?(?<secret>[^\\s\"']{1,64})", ""));
+        for (String v : List.of("password", "https://auth.acme.test/reset-password", "cms/passwords#edit",
+                "env.DB_PASSWORD", "process.env.DB_PASSWORD", "$DB_PASSWORD/suffix")) {
+            assertThat(detect(rs, "password: " + v + "\n").matches()).as(v).isEmpty();
+        }
+        // a URL with credentials in it is still a finding
+        assertThat(detect(rs, "password: https://ci:" + TestSecrets.alnum(12) + "@repo.acme.test\n").matches())
+                .hasSize(1);
+        // a plain word is kept, weak
+        Detection word = detect(rs, "password: \"sesame\"\n");
+        assertThat(word.matches()).hasSize(1);
+        assertThat(word.matches().get(0).weak()).isTrue();
+    }
+
+    @Test
     void lowEntropyIsKeptAsWeak() throws Exception {
         RuleSet rs = rules("rules:\n" + rule("tok", "tok_", "(?<secret>tok_[a-z]{8})", "    minEntropy: 3.5\n"));
         Detection d = detect(rs, "tok_aabbaabb");

@@ -12,15 +12,27 @@ class PlaceholdersTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "${VAR}", "${{ secrets.X }}", "{{ .Values.x }}", "<token>", "<your-api-key>",
             "changeme", "CHANGE_ME", "xxxxxxxxxxxx", "XXXX-XXXX", "AKIAIOSFODNN7EXAMPLE", "your_api_key_here",
-            "password", "null", "true", "********", "$DB_PASSWORD", "%(password)s", "%API_KEY%", "aaaaaaaaaaaa",
-            "dummy-token-value", "sk_test_placeholder", "1234567890"})
+            "null", "true", "********", "$DB_PASSWORD", "%(password)s", "%API_KEY%", 
+            "dummy-token-value", "sk_test_placeholder", "not-set", "&lt;YOUR_TOKEN&gt;", "$BASE_URL/login",
+            "env.DB_PASSWORD", "process.env.API_KEY", "os.environ['TOKEN']", "System.getenv(\"TOKEN\")",
+            "arn:aws:iam::aws:policy/ReadOnly", "Password:", "#reset-password", "/docs/auth/strong-password",
+            "[Server's public key]", "######"})
     void placeholders(String value) {
         assertThat(Placeholders.isPlaceholder(value)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"password", "secret", "admin", "Qx1234567zz", "letmein", "q7Kx-ABCDEFGHIJ-v2Lm",
+            "aaaaaaaaaaaa", "aaaaaaaaaaaaaaaaaaaaaaaend", "1234567890abcdef", "OOzkR1+hF+1ABCsIFDJMEUtqmtnZ1234567890"})
+    void standInsAreReportedLowNotDropped(String value) {
+        assertThat(Placeholders.isPlaceholder(value)).isFalse();
+        assertThat(Placeholders.isStandIn(value)).isTrue();
     }
 
     @RepeatedTest(50)
     void randomTokensAreNotPlaceholders() {
         assertThat(Placeholders.isPlaceholder(TestSecrets.alnum(32))).isFalse();
         assertThat(Placeholders.isPlaceholder(TestSecrets.password())).isFalse();
+        assertThat(Placeholders.isStandIn(TestSecrets.alnum(32))).isFalse();
     }
 }
