@@ -91,6 +91,10 @@ public final class Detector {
         private long[] hits = new long[64];
         private int hitCount;
         private Known known;
+        /** Regex match bounds of the current blob's matches, {@code start << 32 | end}. */
+        private final Map<Match, Long> bounds = new java.util.IdentityHashMap<>();
+        /** Keyword occurrences of a derived blob before they are sorted. */
+        private final LongList pending = new LongList();
 
         private Session() {
         }
@@ -123,8 +127,8 @@ public final class Detector {
                 return detect(data, len);
             }
             begin(data, len);
-            List<Long> derived = new ArrayList<>();
-            mapBaseHits(base, ed, derived);
+            pending.clear();
+            mapBaseHits(base, ed);
             int reach = keywords.maxKeywordLength();
             for (int i = 0; i < ed.dirtyCount(); i++) {
                 int from = ed.dirtyFrom(i);
@@ -133,13 +137,13 @@ public final class Detector {
                 }
                 keywords.scan(data, len, from - reach + 1, ed.dirtyTo(i), (k, end) -> {
                     if (!ed.clean(end - keywords.keywordLength(k), end)) {
-                        derived.add((long) end << 32 | k);
+                        pending.add((long) end << 32 | k);
                     }
                 });
             }
-            long[] byStart = new long[derived.size()];
+            long[] byStart = new long[pending.size()];
             for (int i = 0; i < byStart.length; i++) {
-                long h = derived.get(i);
+                long h = pending.get(i);
                 int k = (int) h;
                 int end = (int) (h >>> 32);
                 record(k, end);
@@ -149,9 +153,11 @@ public final class Detector {
             for (long h : byStart) {
                 int k = (int) h;
                 int start = (int) (h >>> 32);
-                int end = start + keywords.keywordLength(k);
                 for (int r : rulesByKeyword[k]) {
-                    if (ed.near(start, end, 2L * rules.get(r).maxWidth() + CONTEXT_BYTES)) {
+                    // a match through this occurrence starts at most lead before it and ends at most width after
+                    Rule rule = rules.get(r);
+                    if (ed.near((long) start - rule.keywordLead() - CONTEXT_BYTES,
+                            (long) start + rule.maxWidth() + CONTEXT_BYTES, 0)) {
                         addWindow(r, start);
                     }
                 }
@@ -161,23 +167,35 @@ public final class Detector {
             confirmAll(data, found, problems);
             List<Match> all = new ArrayList<>();
             for (Match m : found) {
-                if (!ed.clean(reachStart(m), reachEnd(m))) {
+                long b = bounds.get(m);
+                if (!ed.clean((b >>> 32) - CONTEXT_BYTES, (int) b + (long) CONTEXT_BYTES)) {
                     all.add(m);
                 }
             }
-            for (Match m : base.matches()) {
-                for (int i = 0; i < ed.runs(); i++) {
-                    if (ed.cleanInBase(i, reachStart(m), reachEnd(m))) {
-                        int shift = ed.dst(i) - ed.src(i);
-                        all.add(new Match(m.rule(), m.start() + shift, m.end() + shift, m.secret(), m.weak()));
-                    }
-                }
-            }
+            carry(base, ed, all);
             return finish(resolveOverlaps(all), problems, len);
         }
 
+        /** The base's matches whose text and context lie inside a copied run, moved to derived offsets. */
+        private void carry(Known base, Edits ed, List<Match> out) {
+            for (int j = 0; j < base.matches().size(); j++) {
+                Match m = base.matches().get(j);
+                long b = base.bounds()[j];
+                long from = (b >>> 32) - CONTEXT_BYTES;
+                long to = (int) b + (long) CONTEXT_BYTES;
+                for (int i = 0; i < ed.runs(); i++) {
+                    if (ed.cleanInBase(i, from, to)) {
+                        int shift = ed.dst(i) - ed.src(i);
+                        Match moved = new Match(m.rule(), m.start() + shift, m.end() + shift, m.secret(), m.weak());
+                        bounds.put(moved, ((b >>> 32) + shift) << 32 | ((int) b + shift));
+                        out.add(moved);
+                    }
+                }
+            }
+        }
+
         /** The base's keyword occurrences that lie inside a copied run, moved to derived offsets. */
-        private void mapBaseHits(Known base, Edits ed, List<Long> out) {
+        private void mapBaseHits(Known base, Edits ed) {
             long[] bh = base.hits();
             for (int i = 0; i < ed.runs(); i++) {
                 long src = ed.src(i);
@@ -198,19 +216,10 @@ public final class Detector {
                     int k = (int) bh[j];
                     long end = bh[j] >>> 32;
                     if (end - keywords.keywordLength(k) >= src) {
-                        out.add((end + shift) << 32 | k);
+                        pending.add((end + shift) << 32 | k);
                     }
                 }
             }
-        }
-
-        /** Where text that can decide a match of this secret may start: the rule's width plus context before. */
-        private long reachStart(Match m) {
-            return (long) m.end() - m.rule().maxWidth() - CONTEXT_BYTES;
-        }
-
-        private long reachEnd(Match m) {
-            return (long) m.start() + m.rule().maxWidth() + CONTEXT_BYTES;
         }
 
         /**
@@ -223,6 +232,7 @@ public final class Detector {
 
         private void begin(byte[] data, int len) {
             this.length = len;
+            bounds.clear();
             text.reset(data, 0, len);
             touchedCount = 0;
             hitCount = 0;
@@ -260,7 +270,11 @@ public final class Detector {
             if (problems.isEmpty() && hitCount <= MAX_KNOWN_HITS) {
                 long[] h = Arrays.copyOf(hits, hitCount);
                 Arrays.sort(h);
-                known = new Known(matches, h, len);
+                long[] b = new long[matches.size()];
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = bounds.get(matches.get(i));
+                }
+                known = new Known(matches, b, h, len);
             }
             return new Detection(matches, problems);
         }
@@ -359,8 +373,35 @@ public final class Detector {
             boolean weak = Placeholders.isStandIn(value)
                     || (rule.minEntropy() > 0 && Entropy.of(value) < rule.minEntropy())
                     || (rule.isGeneric() && WeakValues.isWeak(value));
-            found.add(new Match(rule, s, e, new SecretValue(value), weak));
+            Match match = new Match(rule, s, e, new SecretValue(value), weak);
+            bounds.put(match, (long) m.start() << 32 | m.end());
+            found.add(match);
             return found.size() >= maxMatches;
+        }
+    }
+
+    /** A growable list of longs. */
+    private static final class LongList {
+        private long[] values = new long[256];
+        private int size;
+
+        void add(long v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        long get(int i) {
+            return values[i];
+        }
+
+        int size() {
+            return size;
+        }
+
+        void clear() {
+            size = 0;
         }
     }
 
