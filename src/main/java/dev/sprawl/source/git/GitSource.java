@@ -89,7 +89,7 @@ public final class GitSource implements Source {
                 ctx.sink());
         graph.markHeadLine(head);
         HistoryIndex index = new HistoryIndex(paths);
-        index.build(access, graph.order(), starts.taggedTrees, problems);
+        index.build(ctx, repo, graph.order(), starts.taggedTrees, problems);
         for (CommitNode t : starts.taggedBlobs) {
             index.addTaggedBlob(t, starts.refNames.get(t.ref), t);
         }

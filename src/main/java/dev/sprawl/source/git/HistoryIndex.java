@@ -1,17 +1,14 @@
 package dev.sprawl.source.git;
 
-import java.io.IOException;
+import dev.sprawl.source.SourceContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.FileMode;
-import org.eclipse.jgit.lib.MutableObjectId;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectIdOwnerMap;
-import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import org.eclipse.jgit.lib.Repository;
 
 /**
  * Every distinct blob of the walked history with its (path, introducing commit) pairs. Each commit, in
@@ -27,22 +24,18 @@ final class HistoryIndex {
     /** Submodule path -> a commit the gitlink was seen in. */
     private final Map<String, String> gitlinks = new TreeMap<>();
     private final PathTable paths;
-    private final MutableObjectId scratch = new MutableObjectId();
 
     HistoryIndex(PathTable paths) {
         this.paths = paths;
     }
 
     /** Indexes the walked commits, then the trees that tags point at directly. */
-    void build(ObjectAccess access, List<CommitNode> commits, List<CommitNode> taggedTrees, Problems problems) {
-        TreeWalk tw = newWalk(access);
-        for (CommitNode c : commits) {
-            tw = diff(access, tw, c, problems);
-        }
-        for (CommitNode t : taggedTrees) {
-            tw = diff(access, tw, t, problems);
-        }
-        tw.close();
+    void build(SourceContext ctx, Repository repo, List<CommitNode> commits, List<CommitNode> taggedTrees,
+               Problems problems) throws InterruptedException {
+        List<CommitNode> all = new ArrayList<>(commits.size() + taggedTrees.size());
+        all.addAll(commits);
+        all.addAll(taggedTrees);
+        TreeDiffs.run(ctx, repo, all, problems, this::apply);
     }
 
     /** Records a blob a tag points at, under the tag's name. */
@@ -53,78 +46,26 @@ final class HistoryIndex {
         }
     }
 
-    private static TreeWalk newWalk(ObjectAccess access) {
-        TreeWalk tw = new TreeWalk(access.reader());
-        tw.setRecursive(true);
-        return tw;
-    }
-
-    /** Compares one commit with its first parent; retries once on a fresh repository instance. */
-    private TreeWalk diff(ObjectAccess access, TreeWalk tw, CommitNode c, Problems problems) {
-        Exception failure;
-        try {
-            walk(tw, c);
-            return tw;
-        } catch (IOException | RuntimeException e) {
-            failure = e;
-        }
-        if (access.recover()) {
-            tw.close();
-            tw = newWalk(access);
-            try {
-                walk(tw, c);
-                return tw;
-            } catch (IOException | RuntimeException e) {
-                failure = e;
-            }
-        }
-        String what = failure instanceof MissingObjectException m ? "tree " + m.getObjectId().name() + " is missing"
-                : "a tree could not be read (" + failure.getClass().getSimpleName() + ")";
-        problems.warn("git-object-unreadable", (c.tagged ? "tagged tree " : "commit ") + c.name() + ": " + what
-                + "; the files below it are not scanned", null, true, "objects could not be read");
-        return tw;
-    }
-
-    private void walk(TreeWalk tw, CommitNode c) throws IOException {
-        CommitNode parent = c.tagged ? null : c.firstParent();
-        if (parent == null) {
-            tw.reset(c.tree);
-            tw.setFilter(TreeFilter.ALL);
-        } else {
-            tw.reset(parent.tree, c.tree);
-            tw.setFilter(TreeFilter.ANY_DIFF);
-        }
-        int last = tw.getTreeCount() - 1;
-        while (tw.next()) {
-            int type = tw.getRawMode(last) & FileMode.TYPE_MASK;
-            boolean removal = last == 1 && c.headLine && isBlob(tw.getRawMode(0)) && !tw.idEqual(0, 1);
-            if (!isBlob(type) && type != FileMode.TYPE_GITLINK && !removal) {
-                continue;
-            }
-            String pathString = tw.getPathString();
-            int path = paths.intern(pathString);
+    /** Applies one commit's changes; commits arrive in topological order. */
+    private void apply(TreeDiffs.Diff diff) {
+        CommitNode c = diff.commit();
+        for (TreeDiffs.Change ch : diff.changes()) {
+            int path = paths.intern(ch.path());
             if (path == PathTable.EXCLUDED) {
                 continue;
             }
-            if (isBlob(type)) {
-                tw.getObjectId(scratch, last);
-                blob(scratch).introduce(path, c);
-            } else if (type == FileMode.TYPE_GITLINK) {
-                gitlinks.putIfAbsent(pathString, c.name());
+            if (TreeDiffs.isBlob(ch.type())) {
+                blob(ch.id()).introduce(path, c);
+            } else if (ch.type() == FileMode.TYPE_GITLINK) {
+                gitlinks.putIfAbsent(ch.path(), c.name());
             }
-            if (removal) {
-                tw.getObjectId(scratch, 0);
-                BlobNode old = blobs.get(scratch);
+            if (ch.removed() != null) {
+                BlobNode old = blobs.get(ch.removed());
                 if (old != null) {
                     old.removed(path, c);
                 }
             }
         }
-    }
-
-    private static boolean isBlob(int mode) {
-        int type = mode & FileMode.TYPE_MASK;
-        return type == FileMode.TYPE_FILE || type == FileMode.TYPE_SYMLINK;
     }
 
     private BlobNode blob(org.eclipse.jgit.lib.AnyObjectId id) {
