@@ -350,4 +350,23 @@ class GitBadInputTest {
             assertThat(blob.has("commit")).isFalse();
         }
     }
+
+    @Test
+    void partialCloneSaysWhyObjectsAreMissing() throws Exception {
+        try (TestRepo repo = TestRepo.init(dir)) {
+            repo.write("a.txt", "a\n");
+            repo.commit("one", "Dana Ops", day(0));
+            repo.git().gc().call();
+            Path packs = repo.repo().getDirectory().toPath().resolve("objects/pack");
+            try (Stream<Path> s = Files.list(packs)) {
+                for (Path pack : s.filter(p -> p.toString().endsWith(".pack")).toList()) {
+                    Files.writeString(Path.of(pack.toString().replaceAll("\\.pack$", ".promisor")), "");
+                }
+            }
+            Cli.Result r = scan(dir);
+            assertThat(r.code()).isEqualTo(3);
+            JsonNode w = warning(r.json(), "partial-clone");
+            assertThat(w.path("incomplete").asBoolean()).isTrue();
+        }
+    }
 }

@@ -79,6 +79,7 @@ public final class GitSource implements Source {
             return;
         }
         Set<ObjectId> shallow = shallowCommits(repo, problems);
+        partialClone(repo, PackOrder.packs(repo), problems);
         Starts starts = starts(repo, head, problems);
         CommitGraph excluded = null;
         if (options.since() != null) {
@@ -213,6 +214,22 @@ public final class GitSource implements Source {
                     null, !options.allowShallow(), "shallow clone warnings");
         }
         return shallow;
+    }
+
+    /**
+     * A partial clone (a clone filter left objects on the server, marked by {@code extensions.partialclone}
+     * or {@code .promisor} packs): say why objects will be missing.
+     */
+    private static void partialClone(Repository repo, List<Pack> packs, Problems problems) {
+        boolean promisor = repo.getConfig().getString("extensions", null, "partialclone") != null;
+        for (Pack p : packs) {
+            promisor |= new java.io.File(p.getPackFile().getPath().replaceAll("\\.pack$", ".promisor")).isFile();
+        }
+        if (promisor) {
+            problems.warn("partial-clone", "partial clone: objects its clone filter left on the remote are missing "
+                    + "(named below); sprawl never fetches them, scan a full clone to cover them", null, true,
+                    "partial clone warnings");
+        }
     }
 
     /** A bare repository's {@code config} (remote URLs can carry credentials). */
