@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Directory (working tree) scan: sprawl vs gitleaks, wall time from the same run on the same input,
+# Directory (working tree) scan: sprawl vs gitleaks, wall time from the same run on the same input
+# (sprawl --no-history vs gitleaks --no-git: files on disk only, no git history),
 # JVM start included. gitleaks comes from ../shared/tools/install-gitleaks.sh (or $GITLEAKS).
 # Usage: bench/dir-vs-gitleaks.sh DIR [RUNS]
 set -euo pipefail
@@ -19,7 +20,7 @@ time_cmd() { # prints wall seconds and peak RSS KiB of one run
 
 sprawl_times=(); gitleaks_times=(); sprawl_rss=0
 for i in $(seq "$runs"); do
-  read -r t m < <(time_cmd "$here/sprawl" scan "$dir" -f json -o "$out/sprawl-$i.json")
+  read -r t m < <(time_cmd "$here/sprawl" scan "$dir" --no-history -f json -o "$out/sprawl-$i.json")
   sprawl_times+=("$t"); [ "$m" -gt "$sprawl_rss" ] && sprawl_rss=$m
   read -r t _ < <(time_cmd "$gitleaks" detect --no-git --source "$dir" --report-path "$out/gitleaks-$i.json" --exit-code 0)
   gitleaks_times+=("$t")

