@@ -165,15 +165,21 @@ final class BlobScan {
     }
 
     private Content load(ObjectAccess access, BlobNode blob, byte[][] buffer) throws IOException {
-        long size = access.reader().getObjectSize(blob, Constants.OBJ_BLOB);
         long max = Math.min(ctx.maxBlobSize(), MAX_ARRAY);
+        // JGit loads objects under its stream threshold whole when opened: look at the size first only
+        // when such an object could still be over the limit
+        boolean sizeFirst = max < access.reader().getStreamFileThreshold();
+        long size = sizeFirst ? access.reader().getObjectSize(blob, Constants.OBJ_BLOB) : -1;
+        ObjectLoader loader = size > max ? null : access.reader().open(blob, Constants.OBJ_BLOB);
+        if (loader != null) {
+            size = loader.getSize();
+        }
         if (size > max) {
             problems.warn("file-too-large", "skipped: blob " + blob.name() + " is " + size
                     + " bytes, over the --max-file-size limit of " + ctx.maxBlobSize(), firstPath.apply(blob), true,
                     "blobs were too large");
             return Content.TOO_LARGE;
         }
-        ObjectLoader loader = access.reader().open(blob, Constants.OBJ_BLOB);
         if (!loader.isLarge()) {
             byte[] data = loader.getCachedBytes();
             return new Content(data, data.length);
