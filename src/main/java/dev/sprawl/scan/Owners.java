@@ -74,6 +74,9 @@ final class Owners {
                 }
             }
         }
+        if (Files.exists(target.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+            return OwnerResolver.NONE; // a working tree's CODEOWNERS is the one on disk, and there is none
+        }
         return fromGitHead(target, warn);
     }
 
