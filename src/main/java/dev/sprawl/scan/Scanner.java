@@ -18,6 +18,7 @@ import dev.sprawl.inventory.SecretEntry;
 import dev.sprawl.inventory.owner.OwnerResolver;
 import dev.sprawl.source.Blob;
 import dev.sprawl.source.BlobSink;
+import dev.sprawl.source.ForwardingBlobSink;
 import dev.sprawl.source.Provenance;
 import dev.sprawl.source.ScanWarning;
 import dev.sprawl.source.Source;
@@ -293,26 +294,18 @@ public final class Scanner {
     }
 
     /** Adds the {@code target} detail to every provenance when several targets are scanned together. */
-    private record TargetLabelSink(BlobSink delegate, String label) implements BlobSink {
+    private static final class TargetLabelSink extends ForwardingBlobSink {
+        private final String label;
+
+        TargetLabelSink(BlobSink delegate, String label) {
+            super(delegate);
+            this.label = label;
+        }
+
         @Override
         public void accept(Blob blob) {
             List<Provenance> labelled = blob.provenances().stream().map(p -> p.with("target", label)).toList();
             delegate.accept(blob.withProvenances(labelled));
-        }
-
-        @Override
-        public void warn(ScanWarning warning) {
-            delegate.warn(warning);
-        }
-
-        @Override
-        public void commitWalked() {
-            delegate.commitWalked();
-        }
-
-        @Override
-        public void forget(Object key) {
-            delegate.forget(key);
         }
     }
 }

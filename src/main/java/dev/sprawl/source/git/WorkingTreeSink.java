@@ -2,7 +2,7 @@ package dev.sprawl.source.git;
 
 import dev.sprawl.source.Blob;
 import dev.sprawl.source.BlobSink;
-import dev.sprawl.source.ScanWarning;
+import dev.sprawl.source.ForwardingBlobSink;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,7 +15,7 @@ import org.eclipse.jgit.lib.ObjectId;
  * blob there. Files are compared by their git blob id computed over the raw bytes: no filters, no line
  * ending conversion.
  */
-final class WorkingTreeSink implements BlobSink {
+final class WorkingTreeSink extends ForwardingBlobSink {
 
     private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
         try {
@@ -25,12 +25,11 @@ final class WorkingTreeSink implements BlobSink {
         }
     });
 
-    private final BlobSink delegate;
     private final HeadTree head;
     private final Predicate<ObjectId> scannedInHistory;
 
     WorkingTreeSink(BlobSink delegate, HeadTree head, Predicate<ObjectId> scannedInHistory) {
-        this.delegate = delegate;
+        super(delegate);
         this.head = head;
         this.scannedInHistory = scannedInHistory;
     }
@@ -50,20 +49,5 @@ final class WorkingTreeSink implements BlobSink {
         md.update(("blob " + length + "\0").getBytes(StandardCharsets.US_ASCII));
         md.update(data, 0, length);
         return ObjectId.fromRaw(md.digest());
-    }
-
-    @Override
-    public void warn(ScanWarning warning) {
-        delegate.warn(warning);
-    }
-
-    @Override
-    public void commitWalked() {
-        delegate.commitWalked();
-    }
-
-    @Override
-    public void forget(Object key) {
-        delegate.forget(key);
     }
 }
