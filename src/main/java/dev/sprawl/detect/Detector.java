@@ -356,9 +356,10 @@ public final class Detector {
         }
 
         /**
-         * Filters and records the current match: placeholders (and, for generic rules, values that
-         * are not secrets) are dropped; stand-ins, low entropy and weak generic values are kept as
-         * weak. Returns true when the match limit was reached.
+         * Filters and records the current match: placeholders and credentials for a documentation
+         * address are dropped; for generic rules, whose only evidence is a name, so are values that
+         * are not secrets, stand-ins where a machine makes the credential and unquoted values with a
+         * variable inside. Other stand-ins, low entropy and weak generic values are kept as weak. Returns true when the match limit was reached.
          */
         private boolean accept(Rule rule, Matcher m, byte[] data, List<Match> found) {
             int s = m.start("secret");
@@ -367,10 +368,16 @@ public final class Detector {
                 return false;
             }
             String value = new String(data, s, e - s, StandardCharsets.UTF_8);
-            if (Placeholders.isPlaceholder(value) || (rule.isGeneric() && WeakValues.isNotSecret(value, rule.keywords()))) {
+            if (Placeholders.isPlaceholder(value) || Placeholders.beforeDocumentationHost(data, e)) {
                 return false;
             }
-            boolean weak = Placeholders.isStandIn(value)
+            boolean standIn = Placeholders.isStandIn(value);
+            if (rule.isGeneric() && (WeakValues.isNotSecret(value, rule.keywords())
+                    || (standIn && rule.category().machineMade()) || Placeholders.isDefaultWord(value)
+                    || Placeholders.isInterpolatedUnquoted(value, quoted(data, s)))) {
+                return false;
+            }
+            boolean weak = standIn
                     || (rule.minEntropy() > 0 && Entropy.of(value) < rule.minEntropy())
                     || (rule.isGeneric() && WeakValues.isWeak(value));
             Match match = new Match(rule, s, e, new SecretValue(value), weak);
@@ -378,6 +385,15 @@ public final class Detector {
             found.add(match);
             return found.size() >= maxMatches;
         }
+    }
+
+    /** True when the value starting at {@code start} opens right after a quote. */
+    static boolean quoted(byte[] data, int start) {
+        if (start == 0) {
+            return false;
+        }
+        byte b = data[start - 1];
+        return b == '"' || b == '\'' || b == '`';
     }
 
     /** A growable list of longs. */

@@ -45,12 +45,12 @@ public final class Placeholders {
 
     /**
      * References and templates: ${X}, $X (and anything after it, but not a hash in modular crypt
-     * format such as $apr1$... or $krb5tgs$...), ${{ x }}, {{ x }}, <x>, %(x)s, %X%, #{x}, @x@,
+     * format, which has three or more: $apr1$salt$hash, $2b$10$hash, $krb5tgs$...), ${{ x }}, {{ x }}, <x>, %(x)s, %X%, #{x}, @x@,
      * &lt;x&gt;, [x].
      */
     private static final Pattern TEMPLATE = Pattern.compile(
             "\\$\\{.*|\\$\\(.*|.*\\{\\{.*|<[^<>]{1,64}>|%\\(?[A-Za-z_][A-Za-z0-9_]{0,63}\\)?[sd%]?|#\\{.*\\}.*"
-                    + "|@[A-Za-z_][A-Za-z0-9_]{0,63}@|\\$(?![A-Za-z0-9_-]{1,32}\\$)[A-Za-z_][A-Za-z0-9_]{0,63}.*|%[A-Za-z_][A-Za-z0-9_]{0,63}%"
+                    + "|@[A-Za-z_][A-Za-z0-9_]{0,63}@|\\$(?![A-Za-z0-9_-]{1,32}\\$[^$\\s]*\\$)[A-Za-z_][A-Za-z0-9_]{0,63}.*|%[A-Za-z_][A-Za-z0-9_]{0,63}%"
                     + "|&lt;.*&gt;.*|\\[[A-Za-z][A-Za-z0-9 '._-]{0,64}\\]");
 
     /**
@@ -61,6 +61,16 @@ public final class Placeholders {
             "(?:process\\.)?env\\.[A-Za-z_].*|(?:os\\.)?environ\\b.*|(?:os\\.)?getenv\\(.*|System\\.getenv\\(.*"
                     + "|ENV\\[.*|arn:aws[a-z-]*:.*|[A-Za-z][A-Za-z ]{0,40}:|#[a-z][a-z0-9_]*-[a-z0-9_-]+"
                     + "|(?:/[a-z0-9_.@:-]{1,64}){2,}/?");
+
+    /**
+     * Addresses reserved for documentation (RFC 5737, RFC 3849) right after a credential's
+     * {@code @}: {@code user:secret@192.0.2.10}, {@code user:secret@[2001:db8::1]}.
+     */
+    private static final Pattern DOCUMENTATION_HOST = Pattern.compile(
+            "@\\[?(?:192\\.0\\.2\\.|198\\.51\\.100\\.|203\\.0\\.113\\.|2001:db8:)", Pattern.CASE_INSENSITIVE);
+
+    /** A variable reference inside a value ({@code pre$fix}, {@code a${b}}): interpolated when unquoted. */
+    private static final Pattern INNER_REFERENCE = Pattern.compile(".*\\$[A-Za-z_{].*");
 
     private Placeholders() {
     }
@@ -81,11 +91,38 @@ public final class Placeholders {
     }
 
     /**
+     * True when the credential ending at {@code end} is followed by {@code @} and an address reserved
+     * for documentation: the whole URL is an example.
+     */
+    public static boolean beforeDocumentationHost(byte[] data, int end) {
+        if (end >= data.length || data[end] != '@') {
+            return false;
+        }
+        int to = Math.min(data.length, end + 16);
+        return DOCUMENTATION_HOST.matcher(new String(data, end, to - end, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .lookingAt();
+    }
+
+    /**
+     * True when an unquoted {@code value} holds a variable reference ({@code password = pre$fix}):
+     * in the shells, env files, Makefiles and compose files where values go unquoted, that part is
+     * replaced before use, so the literal is not the credential.
+     */
+    public static boolean isInterpolatedUnquoted(String value, boolean quoted) {
+        return !quoted && INNER_REFERENCE.matcher(value).matches();
+    }
+
+    /**
      * True when {@code value} is the name of a credential field ({@code password}, {@code secret},
      * {@code token}, {@code api_key}...): under a credential's key it repeats the key, it is not a value.
      */
     public static boolean isCredentialName(String value) {
         return CREDENTIAL_NAME.matcher(value).matches();
+    }
+
+    /** True when {@code value} is a default word ({@code password}, {@code secret}, {@code admin}). */
+    public static boolean isDefaultWord(String value) {
+        return DEFAULT_WORD.matcher(value).matches();
     }
 
     /** True when {@code value} is a default word or a counting sequence: reported with low confidence. */

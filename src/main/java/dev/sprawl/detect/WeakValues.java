@@ -27,6 +27,13 @@ final class WeakValues {
     /** A relative lower-case path or route: {@code cms/sites/passwords#edit}, {@code config/secrets.yml}. */
     private static final Pattern ROUTE = Pattern.compile("[a-z0-9_.-]{1,64}(?:/[a-z0-9_.@-]{1,64})+(?:#[a-z_]{1,40})?");
 
+    /**
+     * An e-mail address or a name ending in {@code @}: the identity that anonymous FTP and similar
+     * guest logins take in the password slot ({@code busybox@}, {@code ftp@example.org}).
+     */
+    private static final Pattern ANONYMOUS_LOGIN = Pattern.compile(
+            "[A-Za-z0-9._+-]{1,64}@(?:[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63})*\\.[A-Za-z]{2,24})?");
+
     private WeakValues() {
     }
 
@@ -39,8 +46,8 @@ final class WeakValues {
 
     /**
      * True for values a generic rule caught that are not secrets: a URL without credentials, a
-     * relative route or path, or the name itself repeated as the value ({@code password = "password"},
-     * a form field name) — {@code keywords} are the rule's keywords.
+     * relative route or path, an anonymous login's e-mail identity, or the name itself repeated as the
+     * value ({@code password = "password"}, a form field name) — {@code keywords} are the rule's keywords.
      */
     static boolean isNotSecret(String value, java.util.List<String> keywords) {
         for (String k : keywords) {
@@ -48,6 +55,7 @@ final class WeakValues {
                 return true;
             }
         }
-        return URL_WITHOUT_CREDENTIALS.matcher(value).matches() || ROUTE.matcher(value).matches();
+        return URL_WITHOUT_CREDENTIALS.matcher(value).matches() || ROUTE.matcher(value).matches()
+                || ANONYMOUS_LOGIN.matcher(value).matches();
     }
 }

@@ -18,6 +18,15 @@ public enum Category {
         this.label = label;
     }
 
+    /**
+     * True for credentials a machine generates (keys, tokens, generated secrets, key material): their
+     * values are random, never a word or a run typed by a person, unlike passwords and the passwords
+     * inside connection strings.
+     */
+    public boolean machineMade() {
+        return this != PASSWORD && this != CONNECTION_STRING;
+    }
+
     public String label() {
         return label;
     }

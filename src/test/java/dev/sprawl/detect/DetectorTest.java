@@ -102,6 +102,84 @@ class DetectorTest {
         assertThat(word.matches().get(0).weak()).isTrue();
     }
 
+    static String ruleIn(String category, String id, String keyword, String pattern) {
+        return rule(id, keyword, pattern, "").replace("category: token", "category: " + category);
+    }
+
+    @Test
+    void genericMachineCredentialsDropStandInsPasswordsKeepThemLow() throws Exception {
+        String pattern = "(?i)(?:secret|password)\\s{0,3}[:=]\\s{0,3}[\"']?(?<secret>[^\\s\"']{1,64})";
+        RuleSet rs = rules("rules:\n" + ruleIn("generic-secret", "generic-s", "secret", pattern)
+                + ruleIn("password", "generic-p", "password", pattern)
+                + ruleIn("token", "vendor-token", "vendor", "vendor_key=(?<secret>[A-Za-z0-9]{12,64})"));
+        String run = TestSecrets.alnum(6) + "1234567890" + TestSecrets.alnum(6);
+        String filler = "a".repeat(30) + "end";
+        for (String v : List.of(run, filler)) {
+            // a generated secret is never a counting run or one letter: typed by hand, not reported
+            assertThat(detect(rs, "secret: " + v + "\n").matches()).as(v).isEmpty();
+            // a person picks a password, and may pick that: reported, low
+            Detection pw = detect(rs, "password: " + v + "\n");
+            assertThat(pw.matches()).as(v).hasSize(1);
+            assertThat(pw.matches().get(0).weak()).isTrue();
+            // a provider's exact format is evidence of its own: reported, low
+            Detection vendor = detect(rs, "vendor_key=" + v.replaceAll("[^A-Za-z0-9]", "") + "\n");
+            assertThat(vendor.matches()).as(v).hasSize(1);
+            assertThat(vendor.matches().get(0).weak()).isTrue();
+        }
+        assertThat(detect(rs, "secret: " + TestSecrets.alnum(24) + "\n").matches()).hasSize(1);
+    }
+
+    @Test
+    void genericRulesDropDefaultWordsProviderRulesKeepThemLow() throws Exception {
+        RuleSet rs = rules("rules:\n" + ruleIn("password", "generic-p", "password",
+                "(?i)password\\s{0,3}[:=]\\s{0,3}[\"']?(?<secret>[^\\s\"'@]{1,64})")
+                + ruleIn("connection-string", "db-uri", "postgres://",
+                "postgres://[a-z]{1,20}:(?<secret>[^@\\s]{1,64})@"));
+        for (String v : List.of("secret", "admin", "Password", "letmein")) {
+            assertThat(detect(rs, "password = '" + v + "'\n").matches()).as(v).isEmpty();
+            Detection uri = detect(rs, "postgres://app:" + v + "@db.internal/app\n");
+            assertThat(uri.matches()).as(v).hasSize(1);
+            assertThat(uri.matches().get(0).weak()).isTrue();
+        }
+    }
+
+    @Test
+    void credentialsForDocumentationAddressesAreExamples() throws Exception {
+        RuleSet rs = rules("rules:\n" + ruleIn("connection-string", "db-uri", "postgres://",
+                "postgres://[a-z]{1,20}:(?<secret>[^@\\s]{1,64})@"));
+        String pw = TestSecrets.password().replace("@", "#");
+        for (String host : List.of("192.0.2.10", "198.51.100.7:5432", "203.0.113.1", "[2001:db8::1234]", "[2001:DB8:0:1::5]")) {
+            assertThat(detect(rs, "postgres://app:" + pw + "@" + host + "/db\n").matches()).as(host).isEmpty();
+        }
+        for (String host : List.of("192.0.20.10", "10.0.2.1", "[2001:db9::1]", "db.internal")) {
+            assertThat(detect(rs, "postgres://app:" + pw + "@" + host + "/db\n").matches()).as(host).hasSize(1);
+        }
+    }
+
+    @Test
+    void genericUnquotedValuesWithAVariableInsideAreNotTheLiteral() throws Exception {
+        RuleSet rs = rules("rules:\n" + ruleIn("password", "generic-p", "password",
+                "(?i)password\\s{0,3}[:=]\\s{0,3}[\"']?(?<secret>[^\\s\"']{1,64})"));
+        String body = TestSecrets.alnum(8);
+        assertThat(detect(rs, "password = " + body + "$suffix\n").matches()).isEmpty();
+        assertThat(detect(rs, "password = " + body + "${SUFFIX}x\n").matches()).isEmpty();
+        // quoted, the same characters are the literal (single quotes never interpolate), reported low
+        Detection quoted = detect(rs, "password = '" + body + "$suffix'\n");
+        assertThat(quoted.matches()).hasSize(1);
+        assertThat(quoted.matches().get(0).weak()).isTrue();
+    }
+
+    @Test
+    void anonymousLoginIdentitiesAreNotPasswords() throws Exception {
+        RuleSet rs = rules("rules:\n" + ruleIn("password", "generic-p", "password",
+                "(?i)password\\s{0,3}[:=]\\s{0,3}[\"']?(?<secret>[^\\s\"']{1,64})"));
+        for (String v : List.of("busybox@", "anonymous@", "ftp@downloads.acme.test", "wget-1.21@")) {
+            assertThat(detect(rs, "password = \"" + v + "\"\n").matches()).as(v).isEmpty();
+        }
+        assertThat(detect(rs, "password = \"" + TestSecrets.alnum(6) + "@" + TestSecrets.alnum(6) + "\"\n").matches())
+                .hasSize(1);
+    }
+
     @Test
     void lowEntropyIsKeptAsWeak() throws Exception {
         RuleSet rs = rules("rules:\n" + rule("tok", "tok_", "(?<secret>tok_[a-z]{8})", "    minEntropy: 3.5\n"));

@@ -16,7 +16,7 @@ class PlaceholdersTest {
             "dummy-token-value", "sk_test_placeholder", "not-set", "&lt;YOUR_TOKEN&gt;", "$BASE_URL/login",
             "env.DB_PASSWORD", "process.env.API_KEY", "os.environ['TOKEN']", "System.getenv(\"TOKEN\")",
             "arn:aws:iam::aws:policy/ReadOnly", "Password:", "#reset-password", "/docs/auth/strong-password",
-            "[Server's public key]", "######"})
+            "[Server's public key]", "######", "$super$ecret", "$prefix$suffix"})
     void placeholders(String value) {
         assertThat(Placeholders.isPlaceholder(value)).isTrue();
     }
@@ -27,6 +27,21 @@ class PlaceholdersTest {
     void standInsAreReportedLowNotDropped(String value) {
         assertThat(Placeholders.isPlaceholder(value)).isFalse();
         assertThat(Placeholders.isStandIn(value)).isTrue();
+    }
+
+    @RepeatedTest(10)
+    void modularCryptHashesAreNotVariables() {
+        for (String value : java.util.List.of("$2b$10$" + TestSecrets.alnum(53), "$apr1$" + TestSecrets.alnum(8) + "$" + TestSecrets.alnum(22),
+                "$6$rounds=5000$" + TestSecrets.alnum(16) + "$" + TestSecrets.alnum(86))) {
+            assertThat(Placeholders.isPlaceholder(value)).as(value).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"password", "Secret", "ADMIN", "letmein"})
+    void defaultWords(String value) {
+        assertThat(Placeholders.isDefaultWord(value)).isTrue();
+        assertThat(Placeholders.isPlaceholder(value)).isFalse();
     }
 
     @RepeatedTest(50)
