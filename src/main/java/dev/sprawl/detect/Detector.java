@@ -10,11 +10,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The detection engine: pure, no I/O. One keyword prefilter over the raw bytes for all rules at once,
- * then each rule's regex only near its keyword hits — one anchored attempt at each position where a
- * match containing the hit could start (the rule's keyword lead), bounded by the rule's width — then placeholder and
+ * then each rule's regex only near its keyword hits — at the positions where a match containing the
+ * hit could start (the rule's keyword lead), bounded by the rule's width — then placeholder and
  * entropy checks, then overlap resolution (a specific rule beats a generic one on the same text).
  * A {@code Detector} is immutable and shared; each worker thread uses its own {@link Session}.
  */
@@ -31,11 +32,13 @@ public final class Detector {
     /** Per-character part of the regex step budget for one window. */
     static final long BUDGET_PER_CHAR = 500;
 
+
     private final List<Rule> rules;
     private final KeywordMatcher keywords;
     /** For each keyword id: indexes of the rules that use it. */
     private final int[][] rulesByKeyword;
     private final int maxMatches;
+    private final Pattern[] lookaheads;
 
     public Detector(RuleSet ruleSet) {
         this(ruleSet, DEFAULT_MAX_MATCHES_PER_BLOB);
@@ -44,6 +47,7 @@ public final class Detector {
     public Detector(RuleSet ruleSet, int maxMatchesPerBlob) {
         this.rules = ruleSet.rules();
         this.maxMatches = maxMatchesPerBlob;
+        this.lookaheads = new Pattern[rules.size()];
         Map<String, List<Integer>> byKeyword = new HashMap<>();
         List<String> order = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
@@ -62,6 +66,21 @@ public final class Detector {
         for (int k = 0; k < order.size(); k++) {
             rulesByKeyword[k] = byKeyword.get(order.get(k)).stream().mapToInt(Integer::intValue).toArray();
         }
+    }
+
+    /**
+     * Rule {@code r}'s pattern as a lookahead, {@code (?=(pattern))}: a zero-width match at each start
+     * where the rule matches, group 1 its extent. Compiled on first use (a race compiles it twice,
+     * harmlessly); {@code Pattern} is immutable and shared by all sessions.
+     */
+    private Pattern lookahead(int r) {
+        Pattern p = lookaheads[r];
+        if (p == null) {
+            Pattern rule = rules.get(r).pattern();
+            p = Pattern.compile("(?=(" + rule.pattern() + "))", rule.flags());
+            lookaheads[r] = p;
+        }
+        return p;
     }
 
     public List<Rule> rules() {
@@ -318,7 +337,7 @@ public final class Detector {
             Rule rule = rules.get(r);
             Matcher m = matchers[r];
             if (m == null) {
-                m = rule.pattern().matcher(text);
+                m = lookahead(r).matcher(text);
                 m.useTransparentBounds(true).useAnchoringBounds(false);
                 matchers[r] = m;
             } else {
@@ -333,16 +352,21 @@ public final class Detector {
                 }
                 text.budget(BUDGET_BASE + BUDGET_PER_CHAR * ((long) to - from + rule.maxWidth()));
                 try {
-                    // only the starts in [from, to) can begin a match: one anchored attempt each
-                    for (int s = from; s < to; s++) {
-                        m.region(s, (int) Math.min(length, (long) s + rule.maxWidth()));
-                        if (m.lookingAt()) {
-                            lastEnd = Math.max(m.end(), s + 1);
-                            if (accept(rule, m, data, found)) {
-                                return true;
-                            }
-                            s = lastEnd - 1;
+                    // only the starts in [from, to) can begin a match: the rule runs as a lookahead,
+                    // so one search tries each of them (reading past the range as far as the match
+                    // needs) without resetting the matcher for every start
+                    int s = from;
+                    while (s < to) {
+                        m.region(s, to);
+                        if (!m.find()) {
+                            break;
                         }
+                        int start = m.start();
+                        lastEnd = Math.max(m.end(1), start + 1);
+                        if (accept(rule, m, data, found, start, m.end(1))) {
+                            return true;
+                        }
+                        s = lastEnd;
                     }
                 } catch (ByteText.BudgetExceeded | StackOverflowError e) {
                     problems.add(new DetectProblem("regex-budget", rule.id(),
@@ -361,7 +385,7 @@ public final class Detector {
          * are not secrets, stand-ins where a machine makes the credential and unquoted values with a
          * variable inside. Other stand-ins, low entropy and weak generic values are kept as weak. Returns true when the match limit was reached.
          */
-        private boolean accept(Rule rule, Matcher m, byte[] data, List<Match> found) {
+        private boolean accept(Rule rule, Matcher m, byte[] data, List<Match> found, int matchStart, int matchEnd) {
             int s = m.start("secret");
             int e = m.end("secret");
             if (s < 0 || e <= s) {
@@ -381,7 +405,7 @@ public final class Detector {
                     || (rule.minEntropy() > 0 && Entropy.of(value) < rule.minEntropy())
                     || (rule.isGeneric() && WeakValues.isWeak(value));
             Match match = new Match(rule, s, e, new SecretValue(value), weak);
-            bounds.put(match, (long) m.start() << 32 | m.end());
+            bounds.put(match, (long) matchStart << 32 | matchEnd);
             found.add(match);
             return found.size() >= maxMatches;
         }

@@ -16,11 +16,15 @@ public final class RegexShape {
     public static final long UNBOUNDED = Long.MAX_VALUE;
 
     /** A node of the tree. */
-    sealed interface Node permits Lit, Atom, Seq, Alt, Repeat {
+    sealed interface Node permits Lit, Chars, Atom, Seq, Alt, Repeat {
     }
 
     /** One literal character. */
     record Lit(char c) implements Node {
+    }
+
+    /** A small character class ({@code [_.-]}): one of a few known characters. */
+    record Chars(String set) implements Node {
     }
 
     /** Anything else that matches {@code width} characters (classes, dot, escapes; 0 for assertions). */
@@ -68,7 +72,7 @@ public final class RegexShape {
     }
 
     private static long width(Node n) {
-        if (n instanceof Lit) {
+        if (n instanceof Lit || n instanceof Chars) {
             return 1;
         }
         if (n instanceof Atom a) {
@@ -111,38 +115,46 @@ public final class RegexShape {
             }
             return worst;
         }
+        List<String> spellings = spell(n);
+        if (spellings != null) {
+            return firstKeyword(spellings, keywords);
+        }
         if (n instanceof Repeat r && r.min() >= 1) {
             return lead(r.body(), keywords);
-        }
-        if (n instanceof Lit l) {
-            return seqLead(List.of(l), keywords);
         }
         return -1;
     }
 
-    /** Walks a sequence: literal runs are checked for keywords, other items add their width. */
+    /**
+     * Walks a sequence. A run of items with few spellings (literals, small classes such as
+     * {@code [_.-]}, short fixed repeats, alternations of those: {@code fb[_.-]}, {@code secret[_ -]?key},
+     * {@code A{21}}) proves a keyword when every spelling contains one; other items add their width.
+     */
     private static long seqLead(List<Node> items, List<String> keywords) {
         long offset = 0;
         int i = 0;
         while (i < items.size()) {
-            if (items.get(i) instanceof Lit) {
-                StringBuilder run = new StringBuilder();
-                while (i < items.size() && items.get(i) instanceof Lit l) {
-                    run.append(l.c());
-                    i++;
+            List<String> spellings = List.of("");
+            int j = i;
+            while (j < items.size()) {
+                List<String> next = product(spellings, spell(items.get(j)));
+                if (next == null) {
+                    break;
                 }
-                String text = run.toString().toLowerCase(Locale.ROOT);
-                int best = -1;
-                for (String k : keywords) {
-                    int at = text.indexOf(k);
-                    if (at >= 0 && (best < 0 || at < best)) {
-                        best = at;
-                    }
+                spellings = next;
+                j++;
+            }
+            if (j > i) {
+                long found = firstKeyword(spellings, keywords);
+                if (found >= 0) {
+                    return add(offset, found);
                 }
-                if (best >= 0) {
-                    return offset + best;
+                long longest = 0;
+                for (String sp : spellings) {
+                    longest = Math.max(longest, sp.length());
                 }
-                offset = add(offset, text.length());
+                offset = add(offset, longest);
+                i = j;
                 continue;
             }
             Node item = items.get(i);
@@ -157,6 +169,113 @@ public final class RegexShape {
             i++;
         }
         return -1;
+    }
+
+    /** Most spellings a run may have before it is not expanded further. */
+    static final int MAX_SPELLINGS = 64;
+    /** Longest spelling considered. */
+    static final int MAX_SPELLING_LENGTH = 512;
+
+    /**
+     * Every text {@code n} can match, lower-cased, or null when there are too many or {@code n} is
+     * not made of literals and small classes. Zero-width assertions spell the empty text.
+     */
+    static List<String> spell(Node n) {
+        if (n instanceof Lit l) {
+            return List.of(String.valueOf(l.c()).toLowerCase(Locale.ROOT));
+        }
+        if (n instanceof Chars c) {
+            List<String> out = new ArrayList<>();
+            for (char ch : c.set().toCharArray()) {
+                String one = String.valueOf(ch).toLowerCase(Locale.ROOT);
+                if (!out.contains(one)) {
+                    out.add(one);
+                }
+            }
+            return out;
+        }
+        if (n instanceof Atom a) {
+            return a.width() == 0 ? List.of("") : null;
+        }
+        if (n instanceof Seq s) {
+            List<String> out = List.of("");
+            for (Node item : s.items()) {
+                out = product(out, spell(item));
+                if (out == null) {
+                    return null;
+                }
+            }
+            return out;
+        }
+        if (n instanceof Alt a) {
+            List<String> out = new ArrayList<>();
+            for (Node o : a.options()) {
+                List<String> sp = spell(o);
+                if (sp == null || out.size() + sp.size() > MAX_SPELLINGS) {
+                    return null;
+                }
+                out.addAll(sp);
+            }
+            return out;
+        }
+        Repeat r = (Repeat) n;
+        List<String> body = spell(r.body());
+        if (body == null || r.max() > MAX_SPELLING_LENGTH) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        List<String> power = List.of("");
+        for (long k = 0; k <= r.max(); k++) {
+            if (k >= r.min()) {
+                if (out.size() + power.size() > MAX_SPELLINGS) {
+                    return null;
+                }
+                out.addAll(power);
+            }
+            if (k < r.max()) {
+                power = product(power, body);
+                if (power == null) {
+                    return null;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Each of {@code a} followed by each of {@code b}; null when either is null or the result is too big. */
+    private static List<String> product(List<String> a, List<String> b) {
+        if (a == null || b == null || (long) a.size() * b.size() > MAX_SPELLINGS) {
+            return null;
+        }
+        List<String> out = new ArrayList<>(a.size() * b.size());
+        for (String x : a) {
+            for (String y : b) {
+                if (x.length() + y.length() > MAX_SPELLING_LENGTH) {
+                    return null;
+                }
+                out.add(x + y);
+            }
+        }
+        return out;
+    }
+
+    /** The largest, over spellings, index of the first keyword in it; -1 when a spelling has none. */
+    private static long firstKeyword(List<String> spellings, List<String> keywords) {
+        long worst = 0;
+        for (String sp : spellings) {
+            int best = -1;
+            for (String k : keywords) {
+                int at = sp.indexOf(k);
+                if (at >= 0 && (best < 0 || at < best)) {
+                    best = at;
+                }
+            }
+            if (best < 0) {
+                return -1;
+            }
+            worst = Math.max(worst, best);
+        }
+        return worst;
     }
 
     private static long add(long a, long b) {
@@ -224,8 +343,10 @@ public final class RegexShape {
                 case '(':
                     return group();
                 case '[':
+                    int open = i;
                     skipClass();
-                    return new Atom(1);
+                    String small = smallClass(p.substring(open + 1, i - 1));
+                    return small == null ? new Atom(1) : new Chars(small);
                 case '\\':
                     return escape();
                 case '^':
@@ -284,6 +405,47 @@ public final class RegexShape {
             }
             i++;
             return zeroWidth ? new Atom(0) : inner;
+        }
+
+        /**
+         * The characters of a class body made only of literal characters and short ranges, at most
+         * 8 of them ({@code _.-}, {@code a-c}, {@code \\-}); null for anything else (negation,
+         * escapes such as {@code \\s}, nested classes, intersections).
+         */
+        static String smallClass(String body) {
+            if (body.isEmpty() || body.startsWith("^") || body.contains("[") || body.contains("&&")) {
+                return null;
+            }
+            StringBuilder out = new StringBuilder();
+            int k = 0;
+            while (k < body.length()) {
+                char c = body.charAt(k);
+                if (c == '\\') {
+                    if (k + 1 >= body.length() || Character.isLetterOrDigit(body.charAt(k + 1))) {
+                        return null;
+                    }
+                    c = body.charAt(k + 1);
+                    k += 2;
+                } else {
+                    k++;
+                }
+                if (k + 1 < body.length() && body.charAt(k) == '-' && body.charAt(k + 1) != '\\') {
+                    char hi = body.charAt(k + 1);
+                    if (hi < c || hi - c > 8) {
+                        return null;
+                    }
+                    for (char x = c; x <= hi; x++) {
+                        out.append(x);
+                    }
+                    k += 2;
+                } else {
+                    out.append(c);
+                }
+                if (out.length() > 8) {
+                    return null;
+                }
+            }
+            return out.toString();
         }
 
         void skipClass() {

@@ -363,10 +363,22 @@ class GitBadInputTest {
                     Files.writeString(Path.of(pack.toString().replaceAll("\\.pack$", ".promisor")), "");
                 }
             }
+            // the marker alone: every object is there, the scan is complete and says what it saw
             Cli.Result r = scan(dir);
-            assertThat(r.code()).isEqualTo(3);
+            assertThat(r.code()).isEqualTo(0);
             JsonNode w = warning(r.json(), "partial-clone");
-            assertThat(w.path("incomplete").asBoolean()).isTrue();
+            assertThat(w.path("incomplete").asBoolean()).isFalse();
+            assertThat(r.json().path("scan").path("complete").asBoolean()).isTrue();
+
+            // an object the filter left on the remote: named, and the scan is incomplete
+            String plain = "notes " + TestSecrets.alnum(12) + "\n";
+            ObjectId missing = repo.insertBlob(plain.getBytes(StandardCharsets.UTF_8));
+            repo.write("c.txt", plain);
+            repo.commit("two", "Dana Ops", day(1));
+            Files.delete(repo.looseObject(missing));
+            Cli.Result cut = scan(dir);
+            assertThat(cut.code()).isEqualTo(3);
+            assertThat(warning(cut.json(), "git-object-unreadable").path("message").asText()).contains(missing.name());
         }
     }
 }

@@ -56,7 +56,18 @@ class RegexShapeTest {
             "[0-9]{32}-us[0-9]{1,2} => -us => 32",
             "(?:ghp_)?[a-z]{3} => ghp_ => -1",
             "(?:abc|[a-z]{4}) => abc => -1",
-            "\\Qsk-ant-\\E[a-z]{4} => sk-ant- => 0"})
+            "\\Qsk-ant-\\E[a-z]{4} => sk-ant- => 0",
+            // small classes, optional parts, short repeats and alternations are spelled out
+            "(?i:facebook|fb[_.-])[a-z]{0,3}=EAA => facebook,fb_,fb.,fb- => 0",
+            "(?i:facebook|fb[_.-])[a-z]{0,3}=EAA => facebook,fb_,fb. => -1",
+            "(?<![A-Z])A{21}[A-Z]{9} => aaaaaaaaaaaaaaaaaaaaa => 0",
+            "(?:\\[(?:pypi|testpypi)\\]|__token__)x => [pypi],[testpypi],__token__ => 0",
+            "(?i:solana|secret[_ -]?key)\\s => solana,secretkey,secret_key,secret-key,secret key => 0",
+            "[a-c]x => ax,bx,cx => 0",
+            "[a-z]x => ax => -1",
+            "[^a]x => ax => -1",
+            "[\\s_]x => _x => -1",
+            "x[_.-]{1,2}ab => ab => 3"})
     void keywordLead(String pattern, String keywords, long lead) {
         assertThat(RegexShape.parse(pattern).keywordLead(java.util.List.of(keywords.split(",")))).isEqualTo(lead);
     }

@@ -218,7 +218,9 @@ public final class GitSource implements Source {
 
     /**
      * A partial clone (a clone filter left objects on the server, marked by {@code extensions.partialclone}
-     * or {@code .promisor} packs): say why objects will be missing.
+     * or {@code .promisor} packs): say why objects may be missing. The marker alone does not make the
+     * scan incomplete (a local clone of a full repository keeps its {@code .promisor} files); each
+     * object that is really missing does.
      */
     private static void partialClone(Repository repo, List<Pack> packs, Problems problems) {
         boolean promisor = repo.getConfig().getString("extensions", null, "partialclone") != null;
@@ -226,9 +228,9 @@ public final class GitSource implements Source {
             promisor |= new java.io.File(p.getPackFile().getPath().replaceAll("\\.pack$", ".promisor")).isFile();
         }
         if (promisor) {
-            problems.warn("partial-clone", "partial clone: objects its clone filter left on the remote are missing "
-                    + "(named below); sprawl never fetches them, scan a full clone to cover them", null, true,
-                    "partial clone warnings");
+            problems.warn("partial-clone", "partial clone: objects its clone filter left on the remote may be "
+                    + "missing; sprawl never fetches them, and each one missing is named in its own warning and makes "
+                    + "the scan incomplete (scan a full clone to cover them)", null, false, "partial clone warnings");
         }
     }
 
