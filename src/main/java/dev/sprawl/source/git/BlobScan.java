@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.zip.Inflater;
 import org.eclipse.jgit.errors.MissingObjectException;
@@ -39,6 +40,10 @@ final class BlobScan {
     static final byte[] LFS_POINTER = "version https://git-lfs.github.com/spec/v1\n".getBytes(StandardCharsets.US_ASCII);
     /** Largest Git LFS pointer file. */
     static final int MAX_LFS_POINTER_BYTES = 1024;
+    /** Most bytes of base blobs kept for their dependents at once; beyond it dependents are read by JGit. */
+    static final long MAX_BASES_BYTES = 96L * 1024 * 1024;
+    /** Largest base blob kept. */
+    static final int MAX_BASE_BYTES = 8 * 1024 * 1024;
     /** Largest array the JVM allocates. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
@@ -49,6 +54,9 @@ final class BlobScan {
     private final Function<BlobNode, List<Provenance>> provenances;
     private final Function<BlobNode, String> firstPath;
     private final Set<ObjectId> unread = Collections.newSetFromMap(new ConcurrentHashMap<>());
+    /** Bytes of blobs whose dependents are still to come: their deltas are applied to these. */
+    private final ConcurrentHashMap<BlobNode, byte[]> bases = new ConcurrentHashMap<>();
+    private final AtomicLong basesBytes = new AtomicLong();
 
     BlobScan(Path target, Repository repo, SourceContext ctx, Problems problems, Function<BlobNode, List<Provenance>> provenances,
              Function<BlobNode, String> firstPath) {
@@ -112,21 +120,30 @@ final class BlobScan {
         } finally {
             if (blob.base != null && blob.base.releaseDependent()) {
                 ctx.sink().forget(blob.base);
+                dropBase(blob.base);
             }
             if (!blob.hasDependents()) {
                 ctx.sink().forget(blob); // its dependents may all have come first
+                dropBase(blob);
             }
         }
     }
 
     private void read(ObjectAccess access, BlobNode blob, byte[][] buffer, PackDeltas deltas, Inflater inflater) {
+        byte[] delta = deltas == null || blob.base == null ? null : deltas.delta(blob, inflater);
+        int[] runs = delta == null ? null : PackDeltas.runs(delta);
         Content content = null;
-        Exception failure;
-        try {
-            content = load(access, blob, buffer);
-            failure = null;
-        } catch (IOException | RuntimeException e) {
-            failure = e;
+        Exception failure = null;
+        byte[] base = runs == null ? null : bases.get(blob.base);
+        byte[] built = base == null ? null : PackDeltas.apply(delta, base);
+        if (built != null) {
+            content = new Content(built, built.length);
+        } else {
+            try {
+                content = load(access, blob, buffer);
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+            }
         }
         boolean retried = false;
         if (failure != null && access.recover()) {
@@ -155,9 +172,34 @@ final class BlobScan {
                     + "stored outside the repository and was not fetched", firstPath.apply(blob), false,
                     "Git LFS pointers were met");
         }
-        int[] runs = deltas == null || blob.base == null ? null : deltas.runs(blob, inflater);
+        keepBase(blob, content, buffer[0]);
         ctx.sink().accept(new Blob(content.data, content.length, provenances.apply(blob),
                 blob.hasDependents() ? blob : null, runs == null ? null : new Blob.Derivation(blob.base, runs)));
+    }
+
+    /**
+     * Keeps a blob's bytes while blobs stored as deltas of it are still to come, within the budget
+     * (never the reused buffer large blobs are streamed into).
+     */
+    private void keepBase(BlobNode blob, Content content, byte[] reused) {
+        byte[] data = content.data;
+        if (!blob.hasDependents() || data == reused || content.length != data.length || data.length > MAX_BASE_BYTES) {
+            return;
+        }
+        if (basesBytes.addAndGet(data.length) > MAX_BASES_BYTES || bases.putIfAbsent(blob, data) != null) {
+            basesBytes.addAndGet(-data.length);
+            return;
+        }
+        if (!blob.hasDependents()) {
+            dropBase(blob); // the last dependent finished meanwhile
+        }
+    }
+
+    private void dropBase(BlobNode blob) {
+        byte[] data = bases.remove(blob);
+        if (data != null) {
+            basesBytes.addAndGet(-data.length);
+        }
     }
 
     private record Content(byte[] data, int length) {

@@ -15,8 +15,9 @@ import org.eclipse.jgit.lib.ObjectId;
 /**
  * Reads how a packed blob was stored: when git stored it as a delta against another blob, which blob
  * that is and the runs of bytes copied from it, so detection can look only at what changed
- * ({@link dev.sprawl.detect.Detector.Session#detectDerived}). Only the delta's own instructions are
- * inflated; the blob itself is read through JGit as usual. Thread-safe (positional reads).
+ * ({@link dev.sprawl.detect.Detector.Session#detectDerived}), and so the blob can be built from its
+ * base's bytes when those are still at hand ({@link #apply}) instead of being read again through
+ * JGit. Thread-safe (positional reads).
  */
 final class PackDeltas implements AutoCloseable {
 
@@ -68,17 +69,75 @@ final class PackDeltas implements AutoCloseable {
         }
     }
 
-    /** The runs a blob linked to a base copies from it, or null (unreadable, malformed, too large). */
-    int[] runs(BlobNode blob, Inflater inflater) {
+    /**
+     * The inflated delta of a blob linked to a base — git's instructions for building it from the
+     * base — or null (unreadable, malformed, too large).
+     */
+    byte[] delta(BlobNode blob, Inflater inflater) {
         Header h = header(blob, ByteBuffer.allocate(HEADER_BYTES));
         if (h == null || h.base != blob.base || h.size > MAX_DELTA_BYTES) {
             return null;
         }
         try {
-            return runs(inflate(packs.get(blob.pack), h.dataAt, (int) h.size, inflater));
+            return inflate(packs.get(blob.pack), h.dataAt, (int) h.size, inflater);
         } catch (IOException | DataFormatException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The blob a delta builds from {@code base}: its copy and insert instructions applied, or null
+     * when the delta does not fit the base (wrong source size, a copy outside it, a short result).
+     */
+    static byte[] apply(byte[] d, byte[] base) {
+        int[] p = {0};
+        long srcSize = varint(d, p);
+        long dstSize = varint(d, p);
+        if (srcSize != base.length || dstSize < 0 || dstSize > Integer.MAX_VALUE - 8) {
+            return null;
+        }
+        byte[] out = new byte[(int) dstSize];
+        int dst = 0;
+        int i = p[0];
+        try {
+            while (i < d.length) {
+                int cmd = d[i++] & 0xFF;
+                if ((cmd & 0x80) != 0) {
+                    long off = 0;
+                    int len = 0;
+                    for (int b = 0; b < 4; b++) {
+                        if ((cmd & (1 << b)) != 0) {
+                            off |= (long) (d[i++] & 0xFF) << (8 * b);
+                        }
+                    }
+                    for (int b = 0; b < 3; b++) {
+                        if ((cmd & (0x10 << b)) != 0) {
+                            len |= (d[i++] & 0xFF) << (8 * b);
+                        }
+                    }
+                    if (len == 0) {
+                        len = 0x10000;
+                    }
+                    if (off + len > base.length || dst + len > out.length) {
+                        return null;
+                    }
+                    System.arraycopy(base, (int) off, out, dst, len);
+                    dst += len;
+                } else if (cmd != 0) {
+                    if (i + cmd > d.length || dst + cmd > out.length) {
+                        return null;
+                    }
+                    System.arraycopy(d, i, out, dst, cmd);
+                    i += cmd;
+                    dst += cmd;
+                } else {
+                    return null;
+                }
+            }
+        } catch (ArrayIndexOutOfBoundsException e) {
+            return null; // an instruction cut short
+        }
+        return dst == out.length ? out : null;
     }
 
     /** A delta's header: its inflated size, base and where its compressed data starts. */

@@ -1,0 +1,172 @@
+package dev.sprawl.source.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sprawl.source.Blob;
+import dev.sprawl.source.BlobSink;
+import dev.sprawl.source.ScanWarning;
+import dev.sprawl.source.SourceContext;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jgit.internal.storage.pack.DeltaIndex;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.revwalk.ObjectWalk;
+import org.eclipse.jgit.revwalk.RevObject;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Blobs built from their base's bytes and git's delta are exactly the blobs. */
+class DeltaApplyTest {
+
+    @TempDir
+    Path dir;
+
+    private static byte[] text(Random rnd, int lines) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+            sb.append("line ").append(i).append(' ').append(Long.toHexString(rnd.nextLong())).append('\n');
+        }
+        return sb.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] edit(Random rnd, byte[] base) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int pos = 0;
+        while (pos < base.length) {
+            int len = Math.min(base.length - pos, 1 + rnd.nextInt(400));
+            switch (rnd.nextInt(4)) {
+                case 0 -> out.writeBytes(text(rnd, 1 + rnd.nextInt(3))); // insert, then keep
+                case 1 -> { } // drop
+                default -> { }
+            }
+            if (rnd.nextInt(4) != 1) {
+                out.write(base, pos, len);
+            }
+            pos += len;
+        }
+        return out.toByteArray();
+    }
+
+    /** A few lines changed, one added: how files usually change from commit to commit. */
+    private static byte[] lightEdit(Random rnd, byte[] base) {
+        List<String> lines = new ArrayList<>(List.of(new String(base, java.nio.charset.StandardCharsets.US_ASCII).split("\n")));
+        for (int i = 0; i < 3; i++) {
+            lines.set(rnd.nextInt(lines.size()), "changed " + Long.toHexString(rnd.nextLong()));
+        }
+        lines.add(rnd.nextInt(lines.size()), "added " + Long.toHexString(rnd.nextLong()));
+        return (String.join("\n", lines) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    @RepeatedTest(20)
+    void applyingGitsDeltaRebuildsTheTarget() throws Exception {
+        Random rnd = new Random();
+        byte[] base = text(rnd, 50 + rnd.nextInt(2000));
+        byte[] target = edit(rnd, base);
+        ByteArrayOutputStream delta = new ByteArrayOutputStream();
+        new DeltaIndex(base).encode(delta, target);
+        assertThat(PackDeltas.apply(delta.toByteArray(), base)).isEqualTo(target);
+    }
+
+    @Test
+    void aDeltaThatDoesNotFitItsBaseIsRefused() throws Exception {
+        Random rnd = new Random();
+        byte[] base = text(rnd, 200);
+        byte[] target = edit(rnd, base);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new DeltaIndex(base).encode(out, target);
+        byte[] delta = out.toByteArray();
+        // another base length
+        assertThat(PackDeltas.apply(delta, java.util.Arrays.copyOf(base, base.length - 1))).isNull();
+        // cut short anywhere after the sizes: never an exception, never a wrong-sized result
+        for (int cut = 4; cut < delta.length; cut += 7) {
+            assertThat(PackDeltas.apply(java.util.Arrays.copyOf(delta, cut), base)).isNull();
+        }
+        // garbage instructions
+        byte[] junk = delta.clone();
+        for (int i = 6; i < junk.length; i++) {
+            junk[i] = (byte) rnd.nextInt(256);
+        }
+        byte[] result = PackDeltas.apply(junk, base);
+        assertThat(result == null || result.length == target.length).isTrue();
+    }
+
+    /** A history of edits, packed with deltas, scanned: every blob delivered hashes to a blob of the history. */
+    @Test
+    void everyBlobOfAPackedHistoryIsDeliveredExactly() throws Exception {
+        Random rnd = new Random();
+        Set<ObjectId> expected = new HashSet<>();
+        try (TestRepo repo = TestRepo.init(dir)) {
+            byte[] a = text(rnd, 400);
+            byte[] b = text(rnd, 150);
+            for (int v = 0; v < 60; v++) {
+                a = v % 10 == 9 ? edit(rnd, a) : lightEdit(rnd, a);
+                if (v % 3 == 0) {
+                    b = lightEdit(rnd, b);
+                }
+                repo.write("src/a.txt", new String(a, java.nio.charset.StandardCharsets.US_ASCII));
+                repo.write("src/b.txt", new String(b, java.nio.charset.StandardCharsets.US_ASCII));
+                repo.commit("v" + v, "Dana Ops", TestRepo.T0.plus(Duration.ofHours(v)));
+            }
+            repo.git().gc().call();
+            try (ObjectWalk walk = new ObjectWalk(repo.repo())) {
+                walk.markStart(walk.parseCommit(repo.repo().resolve(Constants.HEAD)));
+                while (walk.next() != null) {
+                    // commits
+                }
+                for (RevObject o = walk.nextObject(); o != null; o = walk.nextObject()) {
+                    if (o.getType() == Constants.OBJ_BLOB) {
+                        expected.add(o.copy());
+                    }
+                }
+            }
+        }
+        Set<ObjectId> delivered = ConcurrentHashMap.newKeySet();
+        List<ObjectId> wrong = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger derived = new AtomicInteger();
+        BlobSink sink = new BlobSink() {
+            @Override
+            public void accept(Blob blob) {
+                if (blob.provenances().get(0).path().equals(".git/config")) {
+                    return; // the repository's config is scanned too (remote URLs can carry credentials)
+                }
+                ObjectId id = new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB,
+                        java.util.Arrays.copyOf(blob.data(), blob.length()));
+                if (expected.contains(id)) {
+                    delivered.add(id);
+                } else {
+                    wrong.add(id);
+                }
+                if (blob.derivation() != null) {
+                    derived.incrementAndGet();
+                }
+            }
+
+            @Override
+            public void warn(ScanWarning warning) {
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            new GitSource(dev.sprawl.source.git.GitOptions.DEFAULTS)
+                    .scan(new SourceContext(dir, pool, sink, List.of(), Long.MAX_VALUE));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(delivered).isEqualTo(expected);
+        assertThat(derived.get()).as("blobs delivered as deltas of another").isGreaterThan(40);
+    }
+}
