@@ -148,13 +148,15 @@ public final class Detector {
             begin(data, len);
             pending.clear();
             mapBaseHits(base, ed);
-            int reach = keywords.maxKeywordLength();
             for (int i = 0; i < ed.dirtyCount(); i++) {
                 int from = ed.dirtyFrom(i);
-                if (from == ed.dirtyTo(i) && !keywords.mayStraddle(data, len, from)) {
+                int back = keywords.straddleBack(data, len, from);
+                if (from == ed.dirtyTo(i) && back == 0) {
                     continue; // a seam no keyword can straddle
                 }
-                keywords.scan(data, len, from - reach + 1, ed.dirtyTo(i), (k, end) -> {
+                // an occurrence that starts before the interval and ends in it straddles its start
+                int start = from - back;
+                keywords.scan(data, len, start, ed.dirtyTo(i), (k, end) -> {
                     if (!ed.clean(end - keywords.keywordLength(k), end)) {
                         pending.add((long) end << 32 | k);
                     }

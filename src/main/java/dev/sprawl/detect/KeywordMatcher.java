@@ -88,24 +88,27 @@ final class KeywordMatcher {
         for (byte[] w : words) {
             for (int i = 0; i + 1 < w.length; i++) {
                 int pair = (w[i] & 0xFF) << 8 | (w[i + 1] & 0xFF);
-                pairs[pair >>> 6] |= 1L << pair;
+                back[pair] = (byte) Math.max(back[pair], Math.min(i + 1, Byte.MAX_VALUE));
             }
         }
     }
 
-    /** Every pair of adjacent bytes inside some keyword, as a 64 Ki-bit table. */
-    private final long[] pairs = new long[1 << 10];
+    /**
+     * For every pair of adjacent bytes: 0 when it occurs in no keyword, else the most bytes of a
+     * keyword that can come before the pair's second byte (the pair at index i of a keyword: i + 1).
+     */
+    private final byte[] back = new byte[1 << 16];
 
     /**
-     * False when no keyword occurrence can contain both {@code data[at - 1]} and {@code data[at]}, i.e.
-     * none can straddle position {@code at}.
+     * How far before {@code at} a keyword occurrence containing both {@code data[at - 1]} and
+     * {@code data[at]} (one that straddles position {@code at}) can start: 0 when none can.
      */
-    boolean mayStraddle(byte[] data, int length, int at) {
+    int straddleBack(byte[] data, int length, int at) {
         if (at <= 0 || at >= length) {
-            return false;
+            return 0;
         }
         int pair = (LOWER[data[at - 1] & 0xFF] & 0xFF) << 8 | (LOWER[data[at] & 0xFF] & 0xFF);
-        return ((pairs[pair >>> 6] >>> pair) & 1L) != 0;
+        return back[pair];
     }
 
     private static final int K0 = 0x3A7;
@@ -123,15 +126,6 @@ final class KeywordMatcher {
 
     int keywordLength(int keyword) {
         return words[keyword].length;
-    }
-
-    /** The longest keyword, in bytes. */
-    int maxKeywordLength() {
-        int max = 0;
-        for (byte[] w : words) {
-            max = Math.max(max, w.length);
-        }
-        return max;
     }
 
     /** Reports every keyword occurrence in {@code data[0, length)}, in order of start position. */

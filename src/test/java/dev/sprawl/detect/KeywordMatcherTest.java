@@ -78,4 +78,18 @@ class KeywordMatcherTest {
         KeywordMatcher m = new KeywordMatcher(words);
         assertThat(hits(m, words, text.toString())).isEqualTo(naive(words, text.toString()));
     }
+
+    @Test
+    void straddleBackIsHowFarAKeywordThroughAPositionCanStart() {
+        KeywordMatcher m = new KeywordMatcher(List.of("password", "token", "ssw"));
+        byte[] t = "my PassWord and tokens".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        // between "Pass" and "Word": "password" starts 4 bytes before, "ssw" 2 — the most wins
+        assertThat(m.straddleBack(t, t.length, 7)).isEqualTo(4);
+        // between "tok" and "ens": "token" starts 3 before
+        assertThat(m.straddleBack(t, t.length, 19)).isEqualTo(3);
+        // between "my" and " ": no keyword holds "y "
+        assertThat(m.straddleBack(t, t.length, 2)).isZero();
+        assertThat(m.straddleBack(t, t.length, 0)).isZero();
+        assertThat(m.straddleBack(t, t.length, t.length)).isZero();
+    }
 }
