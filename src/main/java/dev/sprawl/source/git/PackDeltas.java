@@ -2,6 +2,7 @@ package dev.sprawl.source.git;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -29,10 +30,20 @@ final class PackDeltas implements AutoCloseable {
     /** Bytes read at once from the pack while inflating a delta. */
     private static final int READ_CHUNK = 8192;
 
+    /** Most pack bytes mapped at once; packs beyond it are read through their channel. */
+    static final long MAX_MAPPED_BYTES = 512L * 1024 * 1024;
+    /** The limit in force (tests lower it to read through the channels). */
+    static volatile long mapLimit = MAX_MAPPED_BYTES;
+
     /** Bytes read for an object header: type and size, then a base offset or id. */
     private static final int HEADER_BYTES = 32;
 
     private final List<FileChannel> packs = new ArrayList<>();
+    /**
+     * Each pack mapped into memory, so headers and deltas are read without a call per read; null for
+     * packs past {@link #MAX_MAPPED_BYTES} or that cannot be mapped.
+     */
+    private final List<MappedByteBuffer> maps = new ArrayList<>();
     private final List<BlobNode> order;
     private final HistoryIndex index;
 
@@ -43,6 +54,7 @@ final class PackDeltas implements AutoCloseable {
     PackDeltas(List<Pack> packs, List<BlobNode> order, HistoryIndex index) {
         this.order = order;
         this.index = index;
+        long mapped = 0;
         for (Pack p : packs) {
             FileChannel ch = null;
             try {
@@ -51,6 +63,16 @@ final class PackDeltas implements AutoCloseable {
                 // not readable: its blobs are simply detected in full
             }
             this.packs.add(ch);
+            MappedByteBuffer map = null;
+            try {
+                if (ch != null && mapped + ch.size() <= mapLimit) {
+                    map = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
+                    mapped += ch.size();
+                }
+            } catch (IOException | RuntimeException e) {
+                // read through the channel instead
+            }
+            maps.add(map);
         }
     }
 
@@ -79,6 +101,10 @@ final class PackDeltas implements AutoCloseable {
             return null;
         }
         try {
+            MappedByteBuffer map = maps.get(blob.pack);
+            if (map != null) {
+                return inflate(map, h.dataAt, (int) h.size, inflater);
+            }
             return inflate(packs.get(blob.pack), h.dataAt, (int) h.size, inflater);
         } catch (IOException | DataFormatException | RuntimeException e) {
             return null;
@@ -149,9 +175,15 @@ final class PackDeltas implements AutoCloseable {
             return null;
         }
         try {
-            head.clear();
-            packs.get(blob.pack).read(head, blob.offset);
-            head.flip();
+            MappedByteBuffer map = maps.get(blob.pack);
+            if (map != null) {
+                int at = (int) blob.offset;
+                head = map.slice(at, Math.min(HEADER_BYTES, map.capacity() - at));
+            } else {
+                head.clear();
+                packs.get(blob.pack).read(head, blob.offset);
+                head.flip();
+            }
             int c = head.get() & 0xFF;
             int type = (c >> 4) & 7;
             long size = c & 15;
@@ -200,6 +232,25 @@ final class PackDeltas implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** Inflates straight from the mapped pack. */
+    private static byte[] inflate(MappedByteBuffer map, long pos, int size, Inflater inf) throws DataFormatException {
+        inf.reset();
+        inf.setInput(map.slice((int) pos, map.capacity() - (int) pos));
+        byte[] out = new byte[size];
+        int done = 0;
+        while (done < size) {
+            int n = inf.inflate(out, done, size - done);
+            if (n == 0 && (inf.finished() || inf.needsDictionary() || inf.needsInput())) {
+                break;
+            }
+            done += n;
+        }
+        if (done != size) {
+            throw new DataFormatException("short delta");
+        }
+        return out;
     }
 
     private static byte[] inflate(FileChannel ch, long pos, int size, Inflater inf)
