@@ -8,11 +8,12 @@ import java.util.Locale;
 /**
  * Finds every occurrence of every rule keyword in raw bytes in one pass, ASCII case-insensitive.
  *
- * <p>At each position the next four bytes (lower-cased) are hashed into a 64 Ki-bit table marking the
- * hashes of the keywords' first four bytes, and the next three into a second table for the keywords
- * that are only three bytes long; only at a marked position are the keywords of that hash bucket
- * compared in full. The loop's loads do not depend on each other (unlike a DFA's state chain), and
- * in ordinary text almost every position is rejected by two bit tests. Keywords are at least three
+ * <p>At each position the next three bytes (lower-cased) are hashed and tested against a 64 Ki-bit
+ * table of the hashes of every keyword's first three bytes; in ordinary text almost every position
+ * stops at that one bit test. Where it is set, the same hash is tested against the table of the
+ * three-byte keywords and the four-byte hash against the table of the longer keywords' first four
+ * bytes, and only at a marked position are the keywords of that hash bucket compared in full. The
+ * loop's loads do not depend on each other (unlike a DFA's state chain). Keywords are at least three
  * bytes long (the rule loader enforces it).
  */
 final class KeywordMatcher {
@@ -86,12 +87,19 @@ final class KeywordMatcher {
         three = new Table(words, 3);
         four = new Table(words, 4);
         for (byte[] w : words) {
+            int h = hash3(w[0], w[1], w[2]);
+            prefix3[h >>> 6] |= 1L << h;
+        }
+        for (byte[] w : words) {
             for (int i = 0; i + 1 < w.length; i++) {
                 int pair = (w[i] & 0xFF) << 8 | (w[i + 1] & 0xFF);
                 back[pair] = (byte) Math.max(back[pair], Math.min(i + 1, Byte.MAX_VALUE));
             }
         }
     }
+
+    /** The hash of every keyword's first three bytes, as a 64 Ki-bit table: the scan's first test. */
+    private final long[] prefix3 = new long[1 << (HASH_BITS - 6)];
 
     /**
      * For every pair of adjacent bytes: 0 when it occurs in no keyword, else the most bytes of a
@@ -145,6 +153,7 @@ final class KeywordMatcher {
         }
         final long[] bits3 = three.marked;
         final long[] bits4 = four.marked;
+        final long[] any3 = prefix3;
         final byte[] lower = LOWER;
         int c0 = lower[data[from] & 0xFF] & 0xFF;
         int c1 = lower[data[from + 1] & 0xFF] & 0xFF;
@@ -152,19 +161,21 @@ final class KeywordMatcher {
         int i = from;
         int fourEnd = Math.min(to, length - 3); // positions with four bytes left
         for (; i < fourEnd; i++) {
-            int c3 = lower[data[i + 3] & 0xFF] & 0xFF;
             int x = c0 * K0 ^ c1 * K1 ^ c2 * K2;
             int h3 = x & HASH_MASK;
-            int h4 = (x ^ c3 * K3) & HASH_MASK;
-            if (((bits3[h3 >>> 6] >>> h3) & 1L) != 0) {
-                verify(three, data, length, i, h3, hits);
-            }
-            if (((bits4[h4 >>> 6] >>> h4) & 1L) != 0) {
-                verify(four, data, length, i, h4, hits);
+            if (((any3[h3 >>> 6] >>> h3) & 1L) != 0) {
+                // some keyword starts with these three bytes' hash: the three- and four-byte tables decide
+                if (((bits3[h3 >>> 6] >>> h3) & 1L) != 0) {
+                    verify(three, data, length, i, h3, hits);
+                }
+                int h4 = (x ^ (lower[data[i + 3] & 0xFF] & 0xFF) * K3) & HASH_MASK;
+                if (((bits4[h4 >>> 6] >>> h4) & 1L) != 0) {
+                    verify(four, data, length, i, h4, hits);
+                }
             }
             c0 = c1;
             c1 = c2;
-            c2 = c3;
+            c2 = lower[data[i + 3] & 0xFF] & 0xFF;
         }
         if (i < to) {
             // the last three bytes can only hold a three-byte keyword
