@@ -1,6 +1,7 @@
 package dev.sprawl.cli;
 
 import java.io.PrintWriter;
+import dev.sprawl.rules.RuleCatalog;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
@@ -11,6 +12,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        RuleCatalog.preload(); // the rules load while the command line is parsed
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(args, out, err, System.console() != null);

@@ -67,8 +67,38 @@ public final class RuleCatalog {
      * examples), or the parsed YAML files when the jar has no compiled catalogue.
      */
     public static RuleSet builtin() throws RuleLoadException {
+        preload();
+        try {
+            return BUILTIN.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the built-in rules", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuleLoadException rle) {
+                throw rle;
+            }
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Loads the built-in rules once; the result (or failure) is shared by every caller. */
+    private static final java.util.concurrent.FutureTask<RuleSet> BUILTIN = new java.util.concurrent.FutureTask<>(() -> {
         RuleSet compiled = CompiledCatalog.read();
         return compiled != null ? compiled : load(builtinSources());
+    });
+    private static final java.util.concurrent.atomic.AtomicBoolean STARTED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Starts loading the built-in rules on a background thread, so the work overlaps with whatever
+     * the caller does next (parsing the command line, opening a repository); {@link #builtin} then
+     * waits for it. Calling it again, or {@code builtin} first, loads them only once.
+     */
+    public static void preload() {
+        if (STARTED.compareAndSet(false, true)) {
+            Thread t = new Thread(BUILTIN, "sprawl-rules");
+            t.setDaemon(true);
+            t.start();
+        }
     }
 
     /** Parses sources into a rule set; fails with every structural problem and duplicate id listed. */
