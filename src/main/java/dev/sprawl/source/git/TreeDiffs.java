@@ -152,7 +152,7 @@ final class TreeDiffs {
     }
 
     private static TreeWalk newWalk(ObjectAccess access) {
-        TreeWalk tw = new TreeWalk(access.reader());
+        TreeWalk tw = new TreeWalk(new TreeCache(access.reader()));
         tw.setRecursive(true);
         return tw;
     }
