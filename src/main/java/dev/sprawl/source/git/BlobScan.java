@@ -131,13 +131,16 @@ final class BlobScan {
 
     private void read(ObjectAccess access, BlobNode blob, byte[][] buffer, PackDeltas deltas, Inflater inflater) {
         byte[] delta = deltas == null || blob.base == null ? null : deltas.delta(blob, inflater);
-        int[] runs = delta == null ? null : PackDeltas.runs(delta);
+        byte[] base = delta == null ? null : bases.get(blob.base);
+        byte[][] built = {null};
+        int[] runs = delta == null ? null : PackDeltas.walk(delta, base, built);
+        if (runs == null && base != null) {
+            runs = PackDeltas.runs(delta); // the kept base does not fit: read the blob, but still use the runs
+        }
         Content content = null;
         Exception failure = null;
-        byte[] base = runs == null ? null : bases.get(blob.base);
-        byte[] built = base == null ? null : PackDeltas.apply(delta, base);
-        if (built != null) {
-            content = new Content(built, built.length);
+        if (built[0] != null) {
+            content = new Content(built[0], built[0].length);
         } else {
             try {
                 content = load(access, blob, buffer);

@@ -111,61 +111,6 @@ final class PackDeltas implements AutoCloseable {
         }
     }
 
-    /**
-     * The blob a delta builds from {@code base}: its copy and insert instructions applied, or null
-     * when the delta does not fit the base (wrong source size, a copy outside it, a short result).
-     */
-    static byte[] apply(byte[] d, byte[] base) {
-        int[] p = {0};
-        long srcSize = varint(d, p);
-        long dstSize = varint(d, p);
-        if (srcSize != base.length || dstSize < 0 || dstSize > Integer.MAX_VALUE - 8) {
-            return null;
-        }
-        byte[] out = new byte[(int) dstSize];
-        int dst = 0;
-        int i = p[0];
-        try {
-            while (i < d.length) {
-                int cmd = d[i++] & 0xFF;
-                if ((cmd & 0x80) != 0) {
-                    long off = 0;
-                    int len = 0;
-                    for (int b = 0; b < 4; b++) {
-                        if ((cmd & (1 << b)) != 0) {
-                            off |= (long) (d[i++] & 0xFF) << (8 * b);
-                        }
-                    }
-                    for (int b = 0; b < 3; b++) {
-                        if ((cmd & (0x10 << b)) != 0) {
-                            len |= (d[i++] & 0xFF) << (8 * b);
-                        }
-                    }
-                    if (len == 0) {
-                        len = 0x10000;
-                    }
-                    if (off + len > base.length || dst + len > out.length) {
-                        return null;
-                    }
-                    System.arraycopy(base, (int) off, out, dst, len);
-                    dst += len;
-                } else if (cmd != 0) {
-                    if (i + cmd > d.length || dst + cmd > out.length) {
-                        return null;
-                    }
-                    System.arraycopy(d, i, out, dst, cmd);
-                    i += cmd;
-                    dst += cmd;
-                } else {
-                    return null;
-                }
-            }
-        } catch (ArrayIndexOutOfBoundsException e) {
-            return null; // an instruction cut short
-        }
-        return dst == out.length ? out : null;
-    }
-
     /** A delta's header: its inflated size, base and where its compressed data starts. */
     private record Header(long size, BlobNode base, long dataAt) {
     }
@@ -283,52 +228,91 @@ final class PackDeltas implements AutoCloseable {
 
     /** The copy instructions of a git delta as (dst, src, length) triples, or null when malformed. */
     static int[] runs(byte[] d) {
+        return walk(d, null, null);
+    }
+
+    /**
+     * The blob a delta builds from {@code base}: its copy and insert instructions applied, or null
+     * when the delta does not fit the base (wrong source size, a copy outside it, a short result).
+     */
+    static byte[] apply(byte[] d, byte[] base) {
+        byte[][] built = new byte[1][];
+        return walk(d, base, built) == null ? null : built[0];
+    }
+
+    /**
+     * Walks a delta's instructions and returns its copy runs as (dst, src, length) triples, or null when
+     * it is malformed; with a {@code base}, also builds the blob into {@code built[0]} (then a base of
+     * another size than the delta's source is malformed too).
+     */
+    static int[] walk(byte[] d, byte[] base, byte[][] built) {
         int[] p = {0};
         long srcSize = varint(d, p);
         long dstSize = varint(d, p);
-        if (srcSize < 0 || dstSize < 0 || srcSize > Integer.MAX_VALUE || dstSize > Integer.MAX_VALUE) {
+        if (srcSize < 0 || dstSize < 0 || srcSize > Integer.MAX_VALUE || dstSize > Integer.MAX_VALUE - 8
+                || (base != null && srcSize != base.length)) {
             return null;
         }
+        byte[] out = base == null ? null : new byte[(int) dstSize];
         int[] runs = new int[48];
         int n = 0;
         long dst = 0;
         int i = p[0];
-        while (i < d.length) {
-            int cmd = d[i++] & 0xFF;
-            if ((cmd & 0x80) != 0) {
-                long off = 0;
-                long len = 0;
-                for (int b = 0; b < 4; b++) {
-                    if ((cmd & (1 << b)) != 0) {
-                        off |= (long) (d[i++] & 0xFF) << (8 * b);
+        try {
+            while (i < d.length) {
+                int cmd = d[i++] & 0xFF;
+                if ((cmd & 0x80) != 0) {
+                    long off = 0;
+                    long len = 0;
+                    for (int b = 0; b < 4; b++) {
+                        if ((cmd & (1 << b)) != 0) {
+                            off |= (long) (d[i++] & 0xFF) << (8 * b);
+                        }
                     }
-                }
-                for (int b = 0; b < 3; b++) {
-                    if ((cmd & (0x10 << b)) != 0) {
-                        len |= (long) (d[i++] & 0xFF) << (8 * b);
+                    for (int b = 0; b < 3; b++) {
+                        if ((cmd & (0x10 << b)) != 0) {
+                            len |= (long) (d[i++] & 0xFF) << (8 * b);
+                        }
                     }
-                }
-                if (len == 0) {
-                    len = 0x10000;
-                }
-                if (off + len > srcSize || dst + len > dstSize) {
+                    if (len == 0) {
+                        len = 0x10000;
+                    }
+                    if (off + len > srcSize || dst + len > dstSize) {
+                        return null;
+                    }
+                    if (n + 3 > runs.length) {
+                        runs = Arrays.copyOf(runs, runs.length * 2);
+                    }
+                    runs[n++] = (int) dst;
+                    runs[n++] = (int) off;
+                    runs[n++] = (int) len;
+                    if (out != null) {
+                        System.arraycopy(base, (int) off, out, (int) dst, (int) len);
+                    }
+                    dst += len;
+                } else if (cmd != 0) {
+                    if (i + cmd > d.length || dst + cmd > dstSize) {
+                        return null;
+                    }
+                    if (out != null) {
+                        System.arraycopy(d, i, out, (int) dst, cmd);
+                    }
+                    i += cmd;
+                    dst += cmd;
+                } else {
                     return null;
                 }
-                if (n + 3 > runs.length) {
-                    runs = Arrays.copyOf(runs, runs.length * 2);
-                }
-                runs[n++] = (int) dst;
-                runs[n++] = (int) off;
-                runs[n++] = (int) len;
-                dst += len;
-            } else if (cmd != 0) {
-                i += cmd;
-                dst += cmd;
-            } else {
-                return null;
             }
+        } catch (ArrayIndexOutOfBoundsException e) {
+            return null; // an instruction cut short
         }
-        return dst == dstSize && i == d.length ? Arrays.copyOf(runs, n) : null;
+        if (dst != dstSize || i != d.length) {
+            return null;
+        }
+        if (built != null) {
+            built[0] = out;
+        }
+        return Arrays.copyOf(runs, n);
     }
 
     private static long varint(byte[] d, int[] p) {
