@@ -77,10 +77,30 @@ public final class Detector {
         Pattern p = lookaheads[r];
         if (p == null) {
             Pattern rule = rules.get(r).pattern();
-            p = Pattern.compile("(?=(" + rule.pattern() + "))", rule.flags());
+            p = Pattern.compile("(?=(" + closeQuote(rule.pattern()) + "))", rule.flags());
             lookaheads[r] = p;
         }
         return p;
+    }
+
+    /** {@code pattern} with a {@code \\Q} quote left open at its end closed, so it can be wrapped. */
+    static String closeQuote(String pattern) {
+        boolean quoted = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            if (pattern.charAt(i) != '\\' || i + 1 >= pattern.length()) {
+                continue;
+            }
+            char next = pattern.charAt(i + 1);
+            if (!quoted && next == 'Q') {
+                quoted = true;
+            } else if (quoted && next == 'E') {
+                quoted = false;
+            }
+            if (!quoted || next == 'E') {
+                i++; // an escape outside a quote, or the quote's end: skip the escaped character
+            }
+        }
+        return quoted ? pattern + "\\E" : pattern;
     }
 
     public List<Rule> rules() {

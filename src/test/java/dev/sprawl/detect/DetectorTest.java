@@ -181,6 +181,17 @@ class DetectorTest {
     }
 
     @Test
+    void aPatternEndingInsideAQuoteStillRuns() throws Exception {
+        RuleSet rs = rules("rules:\n" + rule("tok", "tok_", "(?<secret>tok_[a-z0-9]{12})\\Q!)", ""));
+        String token = "tok_" + TestSecrets.alnum(12).toLowerCase(java.util.Locale.ROOT);
+        assertThat(detect(rs, "x " + token + "!) y").matches()).extracting(m -> m.secret().reveal()).containsExactly(token);
+        assertThat(detect(rs, "x " + token + "!x y").matches()).isEmpty();
+        assertThat(Detector.closeQuote("a\\Qb\\Ec")).isEqualTo("a\\Qb\\Ec");
+        assertThat(Detector.closeQuote("a\\\\Qb")).isEqualTo("a\\\\Qb");
+        assertThat(Detector.closeQuote("a\\Qb\\\\")).isEqualTo("a\\Qb\\\\\\E");
+    }
+
+    @Test
     void lowEntropyIsKeptAsWeak() throws Exception {
         RuleSet rs = rules("rules:\n" + rule("tok", "tok_", "(?<secret>tok_[a-z]{8})", "    minEntropy: 3.5\n"));
         Detection d = detect(rs, "tok_aabbaabb");
