@@ -13,8 +13,6 @@ import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * Compares each commit's tree with its first parent's (a root, or a tree a tag points at, with
@@ -63,7 +61,7 @@ final class TreeDiffs {
         for (int r = 0; r < runners; r++) {
             tasks.submit(() -> {
                 try (ObjectAccess access = new ObjectAccess(ctx.target(), repo)) {
-                    TreeWalk[] tw = {newWalk(access)};
+                    RawTreeDiff[] tw = {newDiff(access)};
                     int c;
                     while ((c = next.getAndIncrement()) < chunks && results.admit(c)) {
                         List<Diff> out = new ArrayList<>(CHUNK_COMMITS);
@@ -72,7 +70,6 @@ final class TreeDiffs {
                         }
                         results.put(c, out);
                     }
-                    tw[0].close();
                 } finally {
                     results.runnerDone();
                 }
@@ -151,14 +148,13 @@ final class TreeDiffs {
         }
     }
 
-    private static TreeWalk newWalk(ObjectAccess access) {
-        TreeWalk tw = new TreeWalk(new TreeCache(access.reader()));
-        tw.setRecursive(true);
-        return tw;
+    /** A tree differ for this thread: trees read through a cache of recently read ones. */
+    private static RawTreeDiff newDiff(ObjectAccess access) {
+        return new RawTreeDiff(new TreeCache(access.reader()));
     }
 
     /** Compares one commit with its first parent; retries once on a fresh repository instance. */
-    private static Diff diff(ObjectAccess access, TreeWalk[] tw, CommitNode c, Problems problems) {
+    private static Diff diff(ObjectAccess access, RawTreeDiff[] tw, CommitNode c, Problems problems) {
         Exception failure;
         try {
             return new Diff(c, walk(tw[0], c));
@@ -166,8 +162,7 @@ final class TreeDiffs {
             failure = e;
         }
         if (access.recover()) {
-            tw[0].close();
-            tw[0] = newWalk(access);
+            tw[0] = newDiff(access);
             try {
                 return new Diff(c, walk(tw[0], c));
             } catch (IOException | RuntimeException e) {
@@ -181,27 +176,22 @@ final class TreeDiffs {
         return new Diff(c, List.of());
     }
 
-    private static List<Change> walk(TreeWalk tw, CommitNode c) throws IOException {
+    /**
+     * The commit's changes against its first parent (a root or a tagged tree: every file): what each
+     * changed path holds now, and, on HEAD's line, the blob it held before when that one is gone.
+     */
+    static List<Change> walk(RawTreeDiff differ, CommitNode c) throws IOException {
         CommitNode parent = c.tagged ? null : c.firstParent();
-        if (parent == null) {
-            tw.reset(c.tree);
-            tw.setFilter(TreeFilter.ALL);
-        } else {
-            tw.reset(parent.tree, c.tree);
-            tw.setFilter(TreeFilter.ANY_DIFF);
-        }
-        int last = tw.getTreeCount() - 1;
+        boolean onHeadLine = parent != null && c.headLine;
         List<Change> out = new ArrayList<>();
-        while (tw.next()) {
-            int type = tw.getRawMode(last) & FileMode.TYPE_MASK;
+        differ.diff(parent == null ? null : parent.tree, c.tree, (path, beforeMode, before, afterMode, after) -> {
+            int type = afterMode & FileMode.TYPE_MASK;
             boolean keep = isBlob(type) || type == FileMode.TYPE_GITLINK;
-            boolean removal = last == 1 && c.headLine && isBlob(tw.getRawMode(0) & FileMode.TYPE_MASK)
-                    && !tw.idEqual(0, 1);
+            boolean removal = onHeadLine && isBlob(beforeMode & FileMode.TYPE_MASK) && !before.equals(after);
             if (keep || removal) {
-                out.add(new Change(tw.getPathString(), keep ? type : 0, keep ? tw.getObjectId(last) : null,
-                        removal ? tw.getObjectId(0) : null));
+                out.add(new Change(path, keep ? type : 0, keep ? after : null, removal ? before : null));
             }
-        }
+        });
         return out;
     }
 

@@ -1,0 +1,168 @@
+package dev.sprawl.source.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.eclipse.jgit.errors.CorruptObjectException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.TreeFormatter;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The raw tree comparison reports exactly what JGit's recursive TreeWalk with ANY_DIFF reports. */
+class RawTreeDiffTest {
+
+    @TempDir
+    Path dir;
+
+    /** Names chosen to collide in git's order: a file "a" against a directory "a", "a.b", "a-b", "a0". */
+    private static final String[] NAMES = {"a", "a.b", "a-b", "a0", "ab", "b", "é", "z z"};
+    private static final int[] LEAF_MODES = {0100644, 0100755, 0120000, 0160000};
+
+    /** A tree spec: name to either a leaf {mode, content} or a nested spec. */
+    private static Map<String, Object> randomSpec(Random rnd, int depth) {
+        Map<String, Object> spec = new TreeMap<>();
+        for (String name : NAMES) {
+            int pick = rnd.nextInt(10);
+            if (pick < 4) {
+                continue;
+            }
+            if (pick < 6 && depth < 3) {
+                spec.put(name + "/", randomSpec(rnd, depth + 1));
+            } else {
+                spec.put(name, new int[] {LEAF_MODES[rnd.nextInt(LEAF_MODES.length)], rnd.nextInt(4)});
+            }
+        }
+        return spec;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> mutate(Random rnd, Map<String, Object> spec, int depth) {
+        Map<String, Object> out = new TreeMap<>();
+        for (Map.Entry<String, Object> e : spec.entrySet()) {
+            int pick = rnd.nextInt(10);
+            if (pick == 0) {
+                continue; // deleted
+            }
+            if (e.getValue() instanceof Map<?, ?> sub) {
+                out.put(e.getKey(), pick == 1 ? randomSpec(rnd, depth + 1) : pick < 5
+                        ? mutate(rnd, (Map<String, Object>) sub, depth + 1) : sub);
+            } else if (pick == 1 && depth < 3) {
+                out.put(e.getKey() + "/", randomSpec(rnd, depth + 1)); // the file becomes a directory
+            } else if (pick == 2) {
+                int[] leaf = (int[]) e.getValue();
+                out.put(e.getKey(), new int[] {LEAF_MODES[rnd.nextInt(LEAF_MODES.length)], leaf[1]}); // mode change
+            } else {
+                int[] leaf = (int[]) e.getValue();
+                out.put(e.getKey(), pick == 3 ? new int[] {leaf[0], rnd.nextInt(4)} : leaf);
+            }
+        }
+        if (rnd.nextInt(3) == 0) {
+            out.putAll(randomSpec(rnd, depth));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ObjectId write(ObjectInserter ins, Map<String, Object> spec) throws Exception {
+        // git's order: names compared byte by byte, a directory's name as if it ended in '/'
+        TreeMap<byte[], Object[]> sorted = new TreeMap<>(java.util.Arrays::compareUnsigned);
+        for (Map.Entry<String, Object> e : spec.entrySet()) {
+            boolean tree = e.getKey().endsWith("/");
+            String name = tree ? e.getKey().substring(0, e.getKey().length() - 1) : e.getKey();
+            byte[] key = (name + (tree ? "/" : "\0")).getBytes(StandardCharsets.UTF_8);
+            sorted.put(key, new Object[] {name, e.getValue()});
+        }
+        TreeFormatter f = new TreeFormatter();
+        for (Object[] entry : sorted.values()) {
+            String name = (String) entry[0];
+            if (entry[1] instanceof Map<?, ?> sub) {
+                f.append(name, FileMode.TREE, write(ins, (Map<String, Object>) sub));
+            } else {
+                int[] leaf = (int[]) entry[1];
+                ObjectId id = leaf[0] == 0160000
+                        ? ObjectId.fromString(String.format("%040x", leaf[1] + 1))
+                        : ins.insert(Constants.OBJ_BLOB, ("content " + leaf[1] + "\n").getBytes(StandardCharsets.UTF_8));
+                f.append(name, FileMode.fromBits(leaf[0]), id);
+            }
+        }
+        return ins.insert(f);
+    }
+
+    private static List<String> reference(ObjectReader reader, ObjectId before, ObjectId after) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (TreeWalk tw = new TreeWalk(reader)) {
+            tw.setRecursive(true);
+            if (before == null) {
+                tw.reset(after);
+                tw.setFilter(TreeFilter.ALL);
+            } else {
+                tw.reset(before, after);
+                tw.setFilter(TreeFilter.ANY_DIFF);
+            }
+            int last = tw.getTreeCount() - 1;
+            while (tw.next()) {
+                int bm = last == 1 ? tw.getRawMode(0) : 0;
+                int am = tw.getRawMode(last);
+                out.add(tw.getPathString() + " " + Integer.toOctalString(bm) + " " + (bm == 0 ? "-" : tw.getObjectId(0).name())
+                        + " " + Integer.toOctalString(am) + " " + (am == 0 ? "-" : tw.getObjectId(last).name()));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> raw(ObjectReader reader, ObjectId before, ObjectId after) throws Exception {
+        List<String> out = new ArrayList<>();
+        new RawTreeDiff(new TreeCache(reader)).diff(before, after, (path, bm, b, am, a) -> out.add(path + " "
+                + Integer.toOctalString(bm) + " " + (b == null ? "-" : b.name()) + " " + Integer.toOctalString(am) + " "
+                + (a == null ? "-" : a.name())));
+        return out;
+    }
+
+    @RepeatedTest(40)
+    void reportsWhatTreeWalkReports() throws Exception {
+        Random rnd = new Random();
+        try (TestRepo repo = TestRepo.init(dir); ObjectInserter ins = repo.repo().newObjectInserter();
+             ObjectReader reader = repo.repo().newObjectReader()) {
+            Map<String, Object> one = randomSpec(rnd, 0);
+            Map<String, Object> two = mutate(rnd, one, 0);
+            ObjectId t1 = write(ins, one);
+            ObjectId t2 = write(ins, two);
+            ins.flush();
+            assertThat(raw(reader, t1, t2)).isEqualTo(reference(reader, t1, t2));
+            assertThat(raw(reader, t2, t1)).isEqualTo(reference(reader, t2, t1));
+            assertThat(raw(reader, null, t2)).isEqualTo(reference(reader, null, t2));
+            assertThat(raw(reader, t1, t1)).isEmpty();
+        }
+    }
+
+    @Test
+    void aMalformedTreeIsReportedNotMisread() throws Exception {
+        try (TestRepo repo = TestRepo.init(dir); ObjectInserter ins = repo.repo().newObjectInserter();
+             ObjectReader reader = repo.repo().newObjectReader()) {
+            byte[] good = ("100644 a\0" + "x".repeat(20)).getBytes(StandardCharsets.ISO_8859_1);
+            ObjectId truncated = ins.insert(Constants.OBJ_TREE, java.util.Arrays.copyOf(good, good.length - 3));
+            ObjectId badMode = ins.insert(Constants.OBJ_TREE, ("10x644 a\0" + "x".repeat(20)).getBytes(StandardCharsets.ISO_8859_1));
+            ins.flush();
+            RawTreeDiff d = new RawTreeDiff(reader);
+            assertThatThrownBy(() -> d.diff(null, truncated, (p, bm, b, am, a) -> { }))
+                    .isInstanceOf(CorruptObjectException.class);
+            assertThatThrownBy(() -> d.diff(null, badMode, (p, bm, b, am, a) -> { }))
+                    .isInstanceOf(CorruptObjectException.class);
+        }
+    }
+}
