@@ -8,13 +8,13 @@ import java.util.Locale;
 /**
  * Finds every occurrence of every rule keyword in raw bytes in one pass, ASCII case-insensitive.
  *
- * <p>At each position the next three bytes (lower-cased) are hashed and tested against a 64 Ki-bit
- * table of the hashes of every keyword's first three bytes; in ordinary text almost every position
- * stops at that one bit test. Where it is set, the same hash is tested against the table of the
- * three-byte keywords and the four-byte hash against the table of the longer keywords' first four
- * bytes, and only at a marked position are the keywords of that hash bucket compared in full. The
- * loop's loads do not depend on each other (unlike a DFA's state chain). Keywords are at least three
- * bytes long (the rule loader enforces it).
+ * <p>At each position the next three bytes, each as a case-folded 6-bit code, form an 18-bit index
+ * that is rolled forward with one shift per byte and tested against a table of every keyword's first
+ * three bytes; in ordinary text almost every position stops at that one bit test. Where it is set,
+ * the three bytes' hash is tested against the table of the three-byte keywords and the four bytes'
+ * hash against the table of the longer keywords' first four bytes, and only at a marked position are
+ * the keywords of that hash bucket compared in full. Keywords are at least three bytes long (the rule
+ * loader enforces it).
  */
 final class KeywordMatcher {
 
@@ -87,8 +87,8 @@ final class KeywordMatcher {
         three = new Table(words, 3);
         four = new Table(words, 4);
         for (byte[] w : words) {
-            int h = hash3(w[0], w[1], w[2]);
-            prefix3[h >>> 6] |= 1L << h;
+            int h = (CODE[w[0] & 0xFF] << 12) | (CODE[w[1] & 0xFF] << 6) | CODE[w[2] & 0xFF];
+            codes3[h >>> 6] |= 1L << h;
         }
         for (byte[] w : words) {
             for (int i = 0; i + 1 < w.length; i++) {
@@ -98,8 +98,24 @@ final class KeywordMatcher {
         }
     }
 
-    /** The hash of every keyword's first three bytes, as a 64 Ki-bit table: the scan's first test. */
-    private final long[] prefix3 = new long[1 << (HASH_BITS - 6)];
+    /**
+     * Every keyword's first three bytes as three 6-bit {@link #CODE}s, an 18-bit index into a 256 Ki-bit
+     * table: the scan's first test, one shift and one lookup per position.
+     */
+    private final long[] codes3 = new long[1 << (18 - 6)];
+    private static final int CODES_MASK = (1 << 18) - 1;
+    /**
+     * A 6-bit code per byte, case-folded: letters and digits each have their own, other bytes share the
+     * rest (a shared code only costs a closer look at that position).
+     */
+    private static final byte[] CODE = new byte[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            int c = b >= 'A' && b <= 'Z' ? b + 32 : b;
+            CODE[b] = (byte) (c >= 'a' && c <= 'z' ? 1 + c - 'a' : c >= '0' && c <= '9' ? 27 + c - '0' : 37 + c % 27);
+        }
+    }
 
     /**
      * For every pair of adjacent bytes: 0 when it occurs in no keyword, else the most bytes of a
@@ -153,18 +169,19 @@ final class KeywordMatcher {
         }
         final long[] bits3 = three.marked;
         final long[] bits4 = four.marked;
-        final long[] any3 = prefix3;
+        final long[] any3 = codes3;
         final byte[] lower = LOWER;
-        int c0 = lower[data[from] & 0xFF] & 0xFF;
-        int c1 = lower[data[from + 1] & 0xFF] & 0xFF;
-        int c2 = lower[data[from + 2] & 0xFF] & 0xFF;
+        final byte[] code = CODE;
+        int h = (code[data[from] & 0xFF] << 6) | code[data[from + 1] & 0xFF];
         int i = from;
         int fourEnd = Math.min(to, length - 3); // positions with four bytes left
         for (; i < fourEnd; i++) {
-            int x = c0 * K0 ^ c1 * K1 ^ c2 * K2;
-            int h3 = x & HASH_MASK;
-            if (((any3[h3 >>> 6] >>> h3) & 1L) != 0) {
-                // some keyword starts with these three bytes' hash: the three- and four-byte tables decide
+            h = ((h << 6) | code[data[i + 2] & 0xFF]) & CODES_MASK;
+            if (((any3[h >>> 6] >>> h) & 1L) != 0) {
+                // some keyword may start here: the three- and four-byte tables decide
+                int x = (lower[data[i] & 0xFF] & 0xFF) * K0 ^ (lower[data[i + 1] & 0xFF] & 0xFF) * K1
+                        ^ (lower[data[i + 2] & 0xFF] & 0xFF) * K2;
+                int h3 = x & HASH_MASK;
                 if (((bits3[h3 >>> 6] >>> h3) & 1L) != 0) {
                     verify(three, data, length, i, h3, hits);
                 }
@@ -173,10 +190,10 @@ final class KeywordMatcher {
                     verify(four, data, length, i, h4, hits);
                 }
             }
-            c0 = c1;
-            c1 = c2;
-            c2 = lower[data[i + 3] & 0xFF] & 0xFF;
         }
+        int c0 = lower[data[i] & 0xFF] & 0xFF;
+        int c1 = lower[data[i + 1] & 0xFF] & 0xFF;
+        int c2 = lower[data[i + 2] & 0xFF] & 0xFF;
         if (i < to) {
             // the last three bytes can only hold a three-byte keyword
             int h3 = (c0 * K0 ^ c1 * K1 ^ c2 * K2) & HASH_MASK;
