@@ -131,7 +131,10 @@ final class BlobScan {
 
     private void read(ObjectAccess access, BlobNode blob, byte[][] buffer, PackDeltas deltas, Inflater inflater) {
         byte[] delta = deltas == null || blob.base == null ? null : deltas.delta(blob, inflater);
-        byte[] base = delta == null ? null : bases.get(blob.base);
+        // built here only within the size JGit would load whole and --max-file-size: larger blobs go
+        // through load(), which streams them or skips them with a warning
+        byte[] base = delta == null || PackDeltas.targetSize(delta) > Math.min(ctx.maxBlobSize(), SafeGit.STREAM_THRESHOLD)
+                ? null : bases.get(blob.base);
         byte[][] built = {null};
         int[] runs = delta == null ? null : PackDeltas.walk(delta, base, built);
         if (runs == null && base != null) {

@@ -226,6 +226,12 @@ final class PackDeltas implements AutoCloseable {
         return out;
     }
 
+    /** The size of the blob a delta builds, as its header says, or -1 when unreadable. */
+    static long targetSize(byte[] d) {
+        int[] p = {0};
+        return varint(d, p) < 0 ? -1 : varint(d, p);
+    }
+
     /** The copy instructions of a git delta as (dst, src, length) triples, or null when malformed. */
     static int[] runs(byte[] d) {
         return walk(d, null, null);

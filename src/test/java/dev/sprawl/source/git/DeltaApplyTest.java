@@ -120,6 +120,108 @@ class DeltaApplyTest {
         }
     }
 
+    /** A pack holding {@code base} whole and {@code target} as an offset delta of it. */
+    private static byte[] packWithDelta(byte[] base, byte[] target) throws Exception {
+        ByteArrayOutputStream delta = new ByteArrayOutputStream();
+        new DeltaIndex(base).encode(delta, target);
+        ByteArrayOutputStream pack = new ByteArrayOutputStream();
+        pack.writeBytes("PACK".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        pack.writeBytes(new byte[] {0, 0, 0, 2, 0, 0, 0, 2});
+        int baseAt = pack.size();
+        objectHeader(pack, Constants.OBJ_BLOB, base.length);
+        pack.writeBytes(deflate(base));
+        int deltaAt = pack.size();
+        objectHeader(pack, 6, delta.size()); // OFS_DELTA
+        int back = deltaAt - baseAt; // offset encoding: 7 bits a byte, most significant first, each continuation adds one
+        byte[] ofs = new byte[10];
+        int n = ofs.length - 1;
+        ofs[n] = (byte) (back & 0x7F);
+        while ((back >>>= 7) != 0) {
+            ofs[--n] = (byte) (0x80 | (--back & 0x7F));
+        }
+        pack.write(ofs, n, ofs.length - n);
+        pack.writeBytes(deflate(delta.toByteArray()));
+        pack.writeBytes(java.security.MessageDigest.getInstance("SHA-1").digest(pack.toByteArray()));
+        return pack.toByteArray();
+    }
+
+    private static void objectHeader(ByteArrayOutputStream out, int type, long size) {
+        int c = (type << 4) | (int) (size & 15);
+        size >>>= 4;
+        while (size != 0) {
+            out.write(c | 0x80);
+            c = (int) (size & 0x7F);
+            size >>>= 7;
+        }
+        out.write(c);
+    }
+
+    private static byte[] deflate(byte[] data) {
+        java.util.zip.Deflater d = new java.util.zip.Deflater();
+        d.setInput(data);
+        d.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        while (!d.finished()) {
+            out.write(buf, 0, d.deflate(buf));
+        }
+        d.end();
+        return out.toByteArray();
+    }
+
+    /**
+     * A small blob and a large one stored as a delta of it (what a crafted pack can hold): the large one
+     * is over --max-file-size, so it is skipped with a warning, never built from the small one.
+     */
+    @Test
+    void aBlobOverTheSizeLimitIsNotBuiltFromItsDelta() throws Exception {
+        Random rnd = new Random();
+        byte[] small = text(rnd, 200);
+        byte[] large = new byte[small.length * 8];
+        for (int i = 0; i < 8; i++) {
+            System.arraycopy(small, 0, large, i * small.length, small.length);
+        }
+        int limit = small.length * 2;
+        try (TestRepo repo = TestRepo.init(dir)) {
+            try (ObjectInserter ins = repo.repo().newObjectInserter()) {
+                ins.newPackParser(new java.io.ByteArrayInputStream(packWithDelta(small, large)))
+                        .parse(org.eclipse.jgit.lib.NullProgressMonitor.INSTANCE);
+                ins.flush();
+            }
+            repo.write("small.txt", new String(small, java.nio.charset.StandardCharsets.US_ASCII));
+            repo.write("large.txt", new String(large, java.nio.charset.StandardCharsets.US_ASCII));
+            repo.commit("both", "Dana Ops", TestRepo.T0);
+            // the blobs are the packed ones, not loose copies
+            ObjectId largeId = new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, large);
+            assertThat(repo.looseObject(largeId)).doesNotExist();
+        }
+        List<Integer> delivered = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger tooLarge = new AtomicInteger();
+        BlobSink sink = new BlobSink() {
+            @Override
+            public void accept(Blob blob) {
+                if (blob.provenances().get(0).source().equals("git")) {
+                    delivered.add(blob.length());
+                }
+            }
+
+            @Override
+            public void warn(ScanWarning warning) {
+                if (warning.code().equals("file-too-large")) {
+                    tooLarge.incrementAndGet();
+                }
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            new GitSource(GitOptions.DEFAULTS).scan(new SourceContext(dir, pool, sink, List.of(), limit));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(delivered).containsExactly(small.length);
+        assertThat(tooLarge.get()).isPositive();
+    }
+
     private void scanPackedHistory() throws Exception {
         Random rnd = new Random();
         Set<ObjectId> expected = new HashSet<>();
