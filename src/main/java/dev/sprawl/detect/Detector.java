@@ -32,7 +32,6 @@ public final class Detector {
     /** Per-character part of the regex step budget for one window. */
     static final long BUDGET_PER_CHAR = 500;
 
-
     private final List<Rule> rules;
     private final KeywordMatcher keywords;
     /** For each keyword id: indexes of the rules that use it. */
@@ -405,7 +404,8 @@ public final class Detector {
          * Filters and records the current match: placeholders and credentials for a documentation
          * address are dropped; for generic rules, whose only evidence is a name, so are values that
          * are not secrets, stand-ins where a machine makes the credential and unquoted values with a
-         * variable inside. Other stand-ins, low entropy and weak generic values are kept as weak. Returns true when the match limit was reached.
+         * variable inside. Other stand-ins, low entropy and weak generic values are kept as weak.
+         * Returns true when the match limit was reached.
          */
         private boolean accept(Rule rule, Matcher m, byte[] data, List<Match> found, int matchStart, int matchEnd) {
             int s = m.start("secret");
@@ -420,7 +420,7 @@ public final class Detector {
             boolean standIn = Placeholders.isStandIn(value);
             if (rule.isGeneric() && (WeakValues.isNotSecret(value, rule.keywords())
                     || (standIn && rule.category().machineMade()) || Placeholders.isDefaultWord(value)
-                    || Placeholders.isInterpolatedUnquoted(value, quoted(data, s)))) {
+                    || WeakValues.isInterpolatedUnquoted(value, quoted(data, s)))) {
                 return false;
             }
             boolean weak = standIn

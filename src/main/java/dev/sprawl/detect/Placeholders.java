@@ -69,9 +69,6 @@ public final class Placeholders {
     private static final Pattern DOCUMENTATION_HOST = Pattern.compile(
             "@\\[?(?:192\\.0\\.2\\.|198\\.51\\.100\\.|203\\.0\\.113\\.|2001:db8:)", Pattern.CASE_INSENSITIVE);
 
-    /** A variable reference inside a value ({@code pre$fix}, {@code a${b}}): interpolated when unquoted. */
-    private static final Pattern INNER_REFERENCE = Pattern.compile(".*\\$[A-Za-z_{].*");
-
     private Placeholders() {
     }
 
@@ -101,15 +98,6 @@ public final class Placeholders {
         int to = Math.min(data.length, end + 16);
         return DOCUMENTATION_HOST.matcher(new String(data, end, to - end, java.nio.charset.StandardCharsets.ISO_8859_1))
                 .lookingAt();
-    }
-
-    /**
-     * True when an unquoted {@code value} holds a variable reference ({@code password = pre$fix}):
-     * in the shells, env files, Makefiles and compose files where values go unquoted, that part is
-     * replaced before use, so the literal is not the credential.
-     */
-    public static boolean isInterpolatedUnquoted(String value, boolean quoted) {
-        return !quoted && INNER_REFERENCE.matcher(value).matches();
     }
 
     /**

@@ -58,4 +58,13 @@ final class WeakValues {
         return URL_WITHOUT_CREDENTIALS.matcher(value).matches() || ROUTE.matcher(value).matches()
                 || ANONYMOUS_LOGIN.matcher(value).matches();
     }
+
+    /**
+     * True when an unquoted {@code value} holds a variable reference ({@code password = pre$fix}):
+     * in the shells, env files, Makefiles and compose files where values go unquoted, that part is
+     * replaced before use, so the literal is not the credential.
+     */
+    static boolean isInterpolatedUnquoted(String value, boolean quoted) {
+        return !quoted && INTERPOLATION.matcher(value).matches();
+    }
 }
