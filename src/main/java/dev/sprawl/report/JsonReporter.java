@@ -152,6 +152,18 @@ public final class JsonReporter implements Reporter {
             n.put(key, l);
         } else if (v instanceof Instant t) {
             n.put(key, t.toString());
+        } else if (v instanceof java.util.List<?> list) {
+            ArrayNode a = n.putArray(key);
+            for (Object item : list) {
+                if (item instanceof dev.sprawl.classify.Identity id) {
+                    ObjectNode in = a.addObject();
+                    in.put("kind", id.kind());
+                    in.put("value", id.value());
+                    in.put("line", id.line());
+                } else {
+                    a.add(String.valueOf(item));
+                }
+            }
         } else {
             n.put(key, v.toString());
         }
