@@ -458,11 +458,48 @@ public final class Detector {
             boolean weak = standIn
                     || (rule.minEntropy() > 0 && Entropy.of(value) < rule.minEntropy())
                     || (rule.isGeneric() && WeakValues.isWeak(value));
-            Match match = new Match(rule, s, e, new SecretValue(value), weak);
+            Match match = identityGroups(rule)
+                    ? new Match(rule, s, e, new SecretValue(value), weak, null, java.util.Collections.emptySortedMap(),
+                            identities(m, data))
+                    : new Match(rule, s, e, new SecretValue(value), weak);
             bounds.put(match, (long) matchStart << 32 | matchEnd);
             found.add(match);
             return found.size() >= maxMatches;
         }
+    }
+
+    /** Named groups of a rule's pattern that capture the identity its secret authenticates. */
+    static final List<String> IDENTITY_GROUPS = List.of("user", "host", "keyid", "clientid", "account");
+
+    private static boolean identityGroups(Rule rule) {
+        String p = rule.pattern().pattern();
+        for (String g : IDENTITY_GROUPS) {
+            if (p.contains("(?<" + g + ">")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Match.IdentitySpan> identities(Matcher m, byte[] data) {
+        List<Match.IdentitySpan> out = new ArrayList<>(2);
+        for (String g : IDENTITY_GROUPS) {
+            int s;
+            try {
+                s = m.start(g);
+            } catch (IllegalArgumentException absent) {
+                continue;
+            }
+            if (s >= 0 && m.end(g) > s) {
+                String kind = switch (g) {
+                    case "keyid" -> "key-id";
+                    case "clientid" -> "client-id";
+                    default -> g;
+                };
+                out.add(new Match.IdentitySpan(kind, s, m.end(g), new String(data, s, m.end(g) - s, StandardCharsets.UTF_8)));
+            }
+        }
+        return out;
     }
 
     /** True when the value starting at {@code start} opens right after a quote. */

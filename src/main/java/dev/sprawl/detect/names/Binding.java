@@ -91,7 +91,8 @@ record Binding(int valueStart, int valueEnd, int end, String value, String secre
         int j = skipBlanks(d, len, i);
         int gap = j - i;
         int op = operator(d, len, j, p);
-        if (op == 1 && d[j] == ':' && !quotedName && !lineStart && !afterOpener(d, p)) {
+        boolean inString = p > 0 && (d[p - 1] == '"' || d[p - 1] == '\'');
+        if (op == 1 && d[j] == ':' && !quotedName && !lineStart && !inString && !afterOpener(d, p)) {
             return null; // a ternary, a label or a type annotation, not a binding
         }
         boolean equals = op == 1 && d[j] == '=';
@@ -100,8 +101,8 @@ record Binding(int valueStart, int valueEnd, int end, String value, String secre
         } else if (gap == 0 || !(lineStart || flag) || j >= len || d[j] == '\n' || d[j] == '\r') {
             return null;
         }
-        if (j >= len || d[j] == '\n' || d[j] == '\r') {
-            return null;
+        if (j >= len || d[j] == '\n' || d[j] == '\r' || inString && !quotedName && d[j] == d[p - 1]) {
+            return null; // "password: " + x: the string that holds the name ends where a value would start
         }
         return value(d, len, j, lineStart && !flag, equals);
     }

@@ -56,7 +56,7 @@ public final class CredentialNames {
             if (memo.size() >= MEMO_SIZE) {
                 memo.clear();
             }
-            known = java.util.Optional.ofNullable(classify(words(name)));
+            known = java.util.Optional.ofNullable(classify(name, words(name)));
             memo.put(name, known);
         }
         return known.orElse(null);
@@ -104,7 +104,7 @@ public final class CredentialNames {
         return null;
     }
 
-    private Verdict classify(List<String> words) {
+    private Verdict classify(String name, List<String> words) {
         if (words.isEmpty()) {
             return null;
         }
@@ -121,12 +121,36 @@ public final class CredentialNames {
         String before = h > 0 ? words.get(h - 1) : null;
         Category category = headCategory(head, before);
         if (category == null) {
-            return null;
+            // trailing words apply within the name's last dotted part: secret.startsWith is a call
+            int dot = name.lastIndexOf('.');
+            List<String> last = dot < 0 ? words : words(name.substring(dot + 1));
+            return last.isEmpty() ? null : trailing(last, last.size() - 1);
         }
         boolean ambiguous = head.equals("key") || head.equals("keys")
                 ? before == null || !in("api-key.before-key", before) && !in("private-key.before-key", before)
                 : in("ambiguous", head) && h == 0;
         return new Verdict(category, ambiguous, List.copyOf(words));
+    }
+
+    /**
+     * A credential word followed by words that do not say the value is about it
+     * ({@code password_for_admin}, {@code SECRET_PROD_EU}): a credential of that word's category.
+     */
+    private Verdict trailing(List<String> words, int h) {
+        for (int i = h; i > 0; i--) {
+            if (in("pointer", words.get(i))) {
+                return null;
+            }
+            String w = stripDigits(words.get(i - 1));
+            if (in("ambiguous", w) || w.equals("key") || w.equals("keys")) {
+                continue;
+            }
+            Category c = headCategory(w, i > 1 ? words.get(i - 2) : null);
+            if (c != null) {
+                return new Verdict(c, false, List.copyOf(words));
+            }
+        }
+        return null;
     }
 
     private Category headCategory(String head, String before) {

@@ -29,7 +29,7 @@ public final class IdentityNames {
         CredentialNames names = CredentialNames.builtIn();
         List<Found> out = new ArrayList<>();
         for (int p = from; p < to; p++) {
-            if (!Binding.isNameByte(d[p]) || p > 0 && Binding.isNameByte(d[p - 1]) || d[p] == '-' || d[p] == '.') {
+            if (!Binding.isNameByte(d[p]) || p > 0 && Binding.isNameByte(d[p - 1]) || d[p] == '.') {
                 continue;
             }
             int q = p;

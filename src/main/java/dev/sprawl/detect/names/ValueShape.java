@@ -40,6 +40,9 @@ public final class ValueShape {
     private static final Pattern CALL_OR_PATH = Pattern.compile(
             "[A-Za-z_$][A-Za-z0-9_$]*(?:(?:\\.|->|::)[A-Za-z_$][A-Za-z0-9_$]*)*\\s*\\(.*|[A-Za-z_$][A-Za-z0-9_$]*(?:(?:\\.|->|::)[A-Za-z_$][A-Za-z0-9_$]*)+|(?:this|self)\\b.*");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+    private static final Pattern BAREWORD = Pattern.compile("[a-z][a-z0-9]*");
+    /** A segment of a member path: an identifier word, not a random string. */
+    private static final Pattern PATH_SEGMENT = Pattern.compile("[A-Za-z_$][a-z0-9_$]*(?:[A-Z][a-z0-9_$]*){0,4}");
     private static final Pattern ALTERNATING = Pattern.compile("(?i)(?:[a-z][0-9]){3,}[a-z]?");
     private static final Pattern NUMBER = Pattern.compile("[0-9]+");
     private static final List<String> DUMMY_MARKERS = List.of("a1b2c3", "abc123", "123abc", "qwerty", "asdf", "0123456789");
@@ -73,8 +76,12 @@ public final class ValueShape {
         if (FORMAT.matcher(value).matches() || REGEX.matcher(value).matches()) {
             return null;
         }
-        if (!quoted && (CALL_OR_PATH.matcher(value).matches() || code && IDENTIFIER.matcher(value).matches())) {
+        if (!quoted && (value.indexOf('[') >= 0 || value.indexOf('(') >= 0 || memberPath(value))) {
             return null;
+        }
+        if (!quoted && code && IDENTIFIER.matcher(value).matches()) {
+            // a variable where a literal would be quoted; a bare lower-case word may still be one (PHP, Perl)
+            return ambiguous || !BAREWORD.matcher(value).matches() ? null : new Verdict(Confidence.LOW, false);
         }
         // a1b2c3... is a stated placeholder to the regex rules; here it is dummy-looking (reported low)
         boolean counting = value.toLowerCase(Locale.ROOT).contains("a1b2c3");
@@ -103,6 +110,22 @@ public final class ValueShape {
             return new Verdict(Confidence.HIGH, false);
         }
         return new Verdict(Confidence.MEDIUM, false);
+    }
+
+    /** A call or a member path of identifier words ({@code config.db.password}, {@code getToken()}). */
+    static boolean memberPath(String value) {
+        if (!CALL_OR_PATH.matcher(value).matches()) {
+            return false;
+        }
+        if (value.indexOf('(') >= 0 || value.startsWith("this") || value.startsWith("self")) {
+            return true;
+        }
+        for (String seg : value.split("\\.|->|::")) {
+            if (seg.length() > 32 || !PATH_SEGMENT.matcher(seg).matches()) {
+                return false; // a random segment: a token with dots (tk.eyJ..., a JWT), not a path
+            }
+        }
+        return true;
     }
 
     /** A value of identifier characters whose words include a credential word: a key or field name. */
