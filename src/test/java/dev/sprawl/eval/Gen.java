@@ -50,7 +50,7 @@ final class Gen {
         {"pass"}, {"passphrase"}, {"auth"}, {"credential"}, {"apikey"}, {"api", "key"}, {"private", "key"},
         {"signing", "key"}, {"access", "token"}, {"client", "secret"}, {"secret", "key"}, {"auth", "token"},
         {"session", "secret"}, {"api", "token"}, {"app", "secret"}, {"master", "key"}, {"webhook", "secret"}};
-    static final String[] NAME_STYLES = {"snake", "upper", "camel", "pascal", "kebab", "dotted", "mixed"};
+    static final String[] NAME_STYLES = {"snake", "upper", "camel", "pascal", "kebab", "dotted", "mixed", "spaced"};
 
     private static final String[] PLACEHOLDERS = {"changeme", "xxxxxxxxxxxxxxxx", "<token>", "your_key_here",
         "YOUR_API_KEY", "REPLACE_ME", "********", "<password>", "TODO", "EXAMPLE", "placeholder", "xxxx-xxxx-xxxx",
@@ -280,6 +280,7 @@ final class Gen {
                 case "kebab" -> sb.append(i > 0 ? "-" : "").append(w);
                 case "dotted" -> sb.append(i > 0 ? "." : "").append(w);
                 case "mixed" -> sb.append(i > 0 ? "_" : "").append(i == 0 ? cap(w) : w);
+                case "spaced" -> sb.append(i > 0 ? " " : "").append(w);
                 default -> throw new IllegalArgumentException(style);
             }
         }

@@ -80,16 +80,18 @@ final class PackageFormats {
 
     static void pypirc(Doc d) {
         Gen g = d.g;
-        d.line("[distutils]\nindex-servers =\n    pypi\n    " + g.service() + "\n\n[pypi]\nusername = __token__");
+        d.line(DotfileFormats.section("distutils") + "\nindex-servers =\n    pypi\n    " + g.service() + "\n\n"
+                + DotfileFormats.section("pypi") + "\nusername = __token__");
         Gen.Val v = d.neg ? g.negativeNonEmpty() : pypiToken(g);
-        d.sec("token", INI, "password = " + v, v);
+        String pw = "password" + " = ";
+        d.sec("token", INI, pw + v, v);
         d.line("\n[" + g.service() + "]");
         String host = "pypi." + g.domain();
         int hl = d.line("repository = https://" + host + "/simple/");
         String user = g.user();
         int ul = d.line("username = " + user);
         Gen.Val p = d.v("punct", "alnum", "passphrase");
-        d.sec("password", INI, "password = " + p, p).id("user", user, ul).id("host", host, hl);
+        d.sec("password", INI, pw + p, p).id("user", user, ul).id("host", host, hl);
     }
 
     static void gemCredentials(Doc d) {

@@ -28,10 +28,11 @@ final class Syntaxes {
     static final String KEY_BLOCK = "key-block";       // PEM / OpenSSH / PuTTY key blocks
     static final String NAME_VALUE = "name-value";     // {"key": "apiKey", "value": "..."} pairs
     static final String OPTIONS = "option-list";       // username=u,password=p mount options
+    static final String URL_QUERY = "url-query";       // https://host/path?api_key=... and secret webhook URLs
 
     static final List<String> ALL = List.of(EQUALS, YAML, JSON, TOML, INI, HCL, XML_ATTR, XML_ELEM, GO_ASSIGN,
             ARROW, SPACE, CODE, NAMED_ARG, CALL_ARG, CLI, HEADER, URL, CONNSTR, FIELDS, RAW, KEY_BLOCK, NAME_VALUE,
-            OPTIONS);
+            OPTIONS, URL_QUERY);
 
     private Syntaxes() {
     }
