@@ -38,7 +38,7 @@ public final class Governance {
     private final Manifest forAll;
     private final List<BaselineSecret> baseline;
 
-    private Governance(Map<String, Manifest> byTarget, Manifest forAll, List<BaselineSecret> baseline) {
+    Governance(Map<String, Manifest> byTarget, Manifest forAll, List<BaselineSecret> baseline) {
         this.byTarget = Map.copyOf(byTarget);
         this.forAll = forAll;
         this.baseline = baseline == null ? null : List.copyOf(baseline);
