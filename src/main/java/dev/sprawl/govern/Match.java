@@ -13,9 +13,15 @@ import java.util.List;
  * @param paths      globs as {@code --exclude} takes them, tested against every location's path
  *                   (an archive member by its archive's path)
  * @param identities identity-binding values ({@code locations[].identity[].value}) of any location
+ * @param globs      {@code paths} compiled
  */
 record Match(List<String> fingerprints, List<String> rules, List<String> providers, List<String> paths,
-             List<String> identities) {
+             List<String> identities, PathGlobs globs) {
+
+    Match(List<String> fingerprints, List<String> rules, List<String> providers, List<String> paths,
+          List<String> identities) {
+        this(fingerprints, rules, providers, paths, identities, new PathGlobs(paths));
+    }
 
     Match {
         fingerprints = List.copyOf(fingerprints);
@@ -47,7 +53,6 @@ record Match(List<String> fingerprints, List<String> rules, List<String> provide
     }
 
     private boolean anyPath(List<Location> locations) {
-        PathGlobs globs = new PathGlobs(paths);
         for (Location l : locations) {
             String path = l.path();
             int bang = path.indexOf('!');
