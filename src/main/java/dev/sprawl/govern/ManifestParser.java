@@ -195,16 +195,17 @@ final class ManifestParser {
                 problem(line(f.get("fingerprint")), "fingerprint must be sha256: and 64 lowercase hex digits");
             }
         }
-        List<String> paths = strings(f, "path");
-        for (String glob : paths) {
+        List<String> paths = new ArrayList<>();
+        for (String glob : strings(f, "path")) {
             try {
                 java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
+                paths.add(glob);
             } catch (IllegalArgumentException e) {
                 problem(line(f.get("path")), "path '" + glob + "' is not a valid glob");
             }
         }
         Match match = new Match(fingerprints, strings(f, "rule"), strings(f, "provider"), paths, strings(f, "identity"));
-        if (match.isEmpty()) {
+        if (match.isEmpty() && f.isEmpty()) {
             problem(line(node), "identity '" + name + "' has an empty 'match'");
         }
         return match;
