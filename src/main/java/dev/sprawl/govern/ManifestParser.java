@@ -189,6 +189,7 @@ final class ManifestParser {
         if (f == null) {
             return null;
         }
+        int before = problems.size();
         List<String> fingerprints = strings(f, "fingerprint");
         for (String fp : fingerprints) {
             if (!FINGERPRINT.matcher(fp).matches()) {
@@ -205,7 +206,7 @@ final class ManifestParser {
             }
         }
         Match match = new Match(fingerprints, strings(f, "rule"), strings(f, "provider"), paths, strings(f, "identity"));
-        if (match.isEmpty() && f.isEmpty()) {
+        if (match.isEmpty() && problems.size() == before) {
             problem(line(node), "identity '" + name + "' has an empty 'match'");
         }
         return match;

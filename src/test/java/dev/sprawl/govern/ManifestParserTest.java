@@ -98,6 +98,9 @@ class ManifestParserTest {
                 "m.yaml:2: identity 'a' needs a 'match' (fingerprint, rule, provider, path or identity)");
         assertThat(problems("identities:\n  - name: a\n    match: {}\n"))
                 .containsExactly("m.yaml:3: identity 'a' has an empty 'match'");
+        assertThat(problems("identities:\n  - name: a\n    match: {rule: }\n"))
+                .as("a criterion without value selects nothing, so the match is empty")
+                .containsExactly("m.yaml:3: identity 'a' has an empty 'match'");
         assertThat(problems("identities:\n  - name: a\n    match: {rule: r}\n  - name: a\n    match: {rule: s}\n"))
                 .containsExactly("m.yaml:4: identity 'a' is declared twice");
         assertThat(problems("identities:\n  - owner: x\n    match: {rule: r}\n"))
