@@ -37,6 +37,9 @@ record Match(List<String> fingerprints, List<String> rules, List<String> provide
     }
 
     boolean matches(SecretEntry s) {
+        if (isEmpty()) {
+            return false;
+        }
         if (!fingerprints.isEmpty() && !fingerprints.contains(s.fingerprint())) {
             return false;
         }
