@@ -1,5 +1,7 @@
 package dev.sprawl.cli;
 
+import dev.sprawl.govern.Governance;
+import dev.sprawl.govern.ManifestException;
 import dev.sprawl.inventory.Inventory;
 import dev.sprawl.inventory.SecretEntry;
 import dev.sprawl.report.JsonReporter;
@@ -103,6 +105,13 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-ignore-file", description = "Read no suppression file (sprawl:allow comments still apply).")
     boolean noIgnoreFile;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The identities manifest to use for every target instead of each target's .sprawl.yaml.")
+    Path config;
+
+    @Option(names = "--no-config", description = "Read no identities manifest (.sprawl.yaml).")
+    boolean noConfig;
+
     @Option(names = "--max-parse-size", paramLabel = "SIZE", defaultValue = "8M", converter = SizeConverter.class,
             description = "Largest file whose structure (CI, Kubernetes, Terraform...) is analyzed; larger files get "
                     + "the text scan only (default: ${DEFAULT-VALUE}).")
@@ -203,10 +212,23 @@ final class ScanCommand implements Callable<Integer> {
             err.println("sprawl: " + e.getMessage());
             return ExitCode.USAGE.code();
         }
+        if (config != null && noConfig) {
+            err.println("sprawl: --config cannot be combined with --no-config");
+            return ExitCode.USAGE.code();
+        }
+        Governance governance;
+        try {
+            governance = Governance.load(paths, labels, config, noConfig);
+        } catch (ManifestException e) {
+            e.problems().forEach(p -> err.println("sprawl: " + p));
+            return ExitCode.USAGE.code();
+        }
         Set<String> known = null;
         if (baseline != null) {
             try {
-                known = Baseline.fingerprints(baseline);
+                Baseline.Contents contents = Baseline.read(baseline);
+                known = contents.fingerprints();
+                governance = governance.withBaseline(contents.secrets());
             } catch (IOException e) {
                 err.println("sprawl: cannot use baseline " + baseline + ": " + e.getMessage());
                 return ExitCode.USAGE.code();
@@ -220,7 +242,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         ScanRequest request = new ScanRequest(paths, labels, rules, excludes, maxFileSize, workers, known,
                 ignoreFile, !noIgnoreFile, maxParseSize, archiveLimits, imageOptions, git);
-        Inventory inventory = new Scanner(Clock.systemUTC()).scan(request);
+        Inventory inventory = new Scanner(Clock.systemUTC(), governance).scan(request);
 
         boolean toTerminal = output == null && parent.terminal();
         Format fmt = format != null ? format : (toTerminal ? Format.table : Format.json);
@@ -240,7 +262,40 @@ final class ScanCommand implements Callable<Integer> {
                 return ExitCode.USAGE.code();
             }
         }
-        return exitCode(inventory, policy, failConfidence).code();
+        ExitCode code = exitCode(inventory, policy, failConfidence, governance);
+        if (code == ExitCode.SECRETS && exitCode(inventory, policy, failConfidence) != ExitCode.SECRETS) {
+            err.println("sprawl: the manifest's policy fails the build: " + policyCodes(inventory, governance));
+        }
+        return code.code();
+    }
+
+    /** The policy codes found, with how many secrets carry each ({@code identity-expired (2)}). */
+    private static String policyCodes(Inventory inventory, Governance governance) {
+        java.util.TreeMap<String, Integer> counts = new java.util.TreeMap<>();
+        for (SecretEntry s : inventory.secrets()) {
+            governance.policyFailures(s, inventory).forEach(c -> counts.merge(c, 1, Integer::sum));
+        }
+        List<String> parts = new ArrayList<>();
+        counts.forEach((c, n) -> parts.add(c + " (" + n + (n == 1 ? " secret)" : " secrets)")));
+        return String.join(", ", parts);
+    }
+
+    /**
+     * As {@link #exitCode(Inventory, FailOn, Confidence)}, and also exit 1 when a secret that is not
+     * suppressed carries a finding its manifest's {@code policy.fail} names, whatever its confidence and
+     * newness; {@code --fail-on never} fails on nothing.
+     */
+    static ExitCode exitCode(Inventory inventory, FailOn policy, Confidence minimum, Governance governance) {
+        ExitCode code = exitCode(inventory, policy, minimum);
+        if (code == ExitCode.SECRETS || policy == FailOn.never) {
+            return code;
+        }
+        for (SecretEntry s : inventory.secrets()) {
+            if (!governance.policyFailures(s, inventory).isEmpty()) {
+                return ExitCode.SECRETS;
+            }
+        }
+        return code;
     }
 
     /** Flags that exclude each other, and git flags on targets that are not repositories. */

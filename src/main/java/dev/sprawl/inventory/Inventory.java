@@ -12,6 +12,7 @@ import java.util.SortedMap;
  * @param complete false when any warning says something may have been missed
  * @param stats      counters such as {@code blobs}, {@code bytes}, {@code commits}, {@code rules}
  * @param references the named credentials consumed without being contained (by name and kind)
+ * @param resolved   secrets of the {@code --baseline} no longer found, or null without a baseline
  */
 public record Inventory(
         List<String> targets,
@@ -21,7 +22,8 @@ public record Inventory(
         List<ScanWarning> warnings,
         SortedMap<String, Long> stats,
         List<SecretEntry> secrets,
-        List<SecretReference> references) {
+        List<SecretReference> references,
+        List<ResolvedSecret> resolved) {
 
     public static final String SCHEMA = "sprawl-inventory/1";
 
@@ -30,6 +32,21 @@ public record Inventory(
         warnings = List.copyOf(warnings);
         secrets = List.copyOf(secrets);
         references = List.copyOf(references);
+        resolved = resolved == null ? null : List.copyOf(resolved);
+    }
+
+    /** An inventory without a baseline comparison. */
+    public Inventory(List<String> targets, Instant startedAt, Instant finishedAt, boolean complete,
+                     List<ScanWarning> warnings, SortedMap<String, Long> stats, List<SecretEntry> secrets,
+                     List<SecretReference> references) {
+        this(targets, startedAt, finishedAt, complete, warnings, stats, secrets, references, null);
+    }
+
+    /** This inventory with governed secrets, more warnings and the baseline comparison. */
+    public Inventory governed(List<SecretEntry> governedSecrets, List<ScanWarning> allWarnings,
+                              List<ResolvedSecret> resolvedSecrets) {
+        return new Inventory(targets, startedAt, finishedAt, complete, allWarnings, stats, governedSecrets,
+                references, resolvedSecrets);
     }
 
     /** An inventory without references. */

@@ -1,6 +1,7 @@
 package dev.sprawl.report;
 
 import dev.sprawl.classify.Location;
+import dev.sprawl.govern.Summary;
 import dev.sprawl.inventory.Inventory;
 import dev.sprawl.inventory.SecretEntry;
 import dev.sprawl.rules.Confidence;
@@ -13,7 +14,7 @@ import java.util.List;
 /**
  * For people at a terminal: one line per secret (confidence, category, type, redacted value, owner
  * or NO OWNER, first location and how many more), then the warnings that made the scan incomplete,
- * then a summary line. Colour only when asked (on a terminal). Control characters in paths are
+ * then the governance headline and a summary line. Colour only when asked (on a terminal). Control characters in paths are
  * shown as {@code ?} so a hostile file name cannot drive the terminal.
  */
 public final class TableReporter implements Reporter {
@@ -85,6 +86,7 @@ public final class TableReporter implements Reporter {
         if (incomplete > MAX_WARNINGS_SHOWN) {
             out.write(paint(YELLOW, "warning: " + (incomplete - MAX_WARNINGS_SHOWN) + " more (see --format json)") + "\n");
         }
+        out.write(Summary.of(inv).headline() + "\n");
         out.write(summary(inv) + "\n");
         out.flush();
     }

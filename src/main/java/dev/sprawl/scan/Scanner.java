@@ -9,6 +9,7 @@ import dev.sprawl.detect.DetectProblem;
 import dev.sprawl.detect.Detection;
 import dev.sprawl.detect.Detector;
 import dev.sprawl.detect.Known;
+import dev.sprawl.govern.Governance;
 import dev.sprawl.inventory.IgnoreFile;
 import dev.sprawl.inventory.Inventory;
 import dev.sprawl.inventory.InventoryBuilder;
@@ -44,15 +45,22 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs the pipeline: sources → detect (rules, then the structured analyzers on the same blob) →
- * classify → inventory. Blobs are detected, analyzed and classified on the worker thread that read
+ * classify → inventory → govern. Blobs are detected, analyzed and classified on the worker thread that read
  * them; findings and references are grouped into the inventory once every source is done.
  */
 public final class Scanner {
 
     private final Clock clock;
+    private final Governance governance;
 
     public Scanner(Clock clock) {
+        this(clock, Governance.DEFAULT);
+    }
+
+    /** A scanner whose inventory goes through {@code governance} (manifests, baseline) before it is returned. */
+    public Scanner(Clock clock, Governance governance) {
         this.clock = clock;
+        this.governance = governance;
     }
 
     public Inventory scan(ScanRequest request) throws InterruptedException {
@@ -111,7 +119,8 @@ public final class Scanner {
         stats.put("binarySkipped", sink.binary.sum());
         Instant finished = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<SecretReference> references = SecretReference.group(sink.references());
-        return new Inventory(request.labels(), started, finished, complete, warnings, stats, secrets, references);
+        return governance.apply(new Inventory(request.labels(), started, finished, complete, warnings, stats, secrets,
+                references));
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {
