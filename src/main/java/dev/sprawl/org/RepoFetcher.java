@@ -187,7 +187,8 @@ public final class RepoFetcher {
             }
         }
         String text = sb.length() == 0 ? deepest.getClass().getSimpleName() : sb.toString();
-        text = text.replace('\n', ' ').replace('\r', ' ');
+        text = text.codePoints().map(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
         if (text.length() > 400) {
             text = text.substring(0, 400) + "...";
         }
