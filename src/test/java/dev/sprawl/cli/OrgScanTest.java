@@ -242,6 +242,30 @@ class OrgScanTest {
     }
 
     @Test
+    void aCloneThatIsThereIsFetchedInPlaceOverHttpAndGit() throws Exception {
+        dev.sprawl.org.RepoFetcher fetcher = new dev.sprawl.org.RepoFetcher(new dev.sprawl.org.Credentials(env(),
+                java.net.URI.create(api.url() + "/api"), null), 30);
+        for (String url : List.of(http + "/private/moving", daemon + "/acme/moving")) {
+            String rel = url.substring(url.indexOf('/', url.indexOf("://") + 3) + 1);
+            try (TestRepo served = TestRepo.init(dir.resolve("served").resolve(rel))) {
+                served.write("a.txt", "one\n").commit("one", "Kim", TestRepo.T0);
+                dev.sprawl.org.RemoteTarget t = dev.sprawl.org.RemoteTarget.fromUrl(url);
+                Path bare = dir.resolve("cache").resolve(dev.sprawl.org.RepoFetcher.directoryName(t));
+                fetcher.materialize(t, bare);
+                Files.writeString(bare.resolve("kept"), "a re-clone would lose this");
+                RevCommit second = served.write("b.txt", "two\n").commit("two", "Kim", TestRepo.T0.plusSeconds(9));
+                served.branch("next");
+                fetcher.materialize(t, bare);
+                assertThat(bare.resolve("kept")).exists();
+                assertThat(dev.sprawl.source.git.GitRepos.headCommit(bare)).isEqualTo(second.name());
+                assertThat(bare.resolve("refs/heads/next").toFile().exists() || Files.readString(
+                        bare.resolve("packed-refs")).contains("refs/heads/next")).isTrue();
+            }
+        }
+        assertThat(git.authorizations).anyMatch(a -> a.startsWith("/private/moving"));
+    }
+
+    @Test
     void badTargetsAreUsageErrors() {
         assertThat(Cli.run("scan", "ssh://git@127.0.0.1/x.git").code()).isEqualTo(2);
         assertThat(Cli.run("scan", "github:bad/name").code()).isEqualTo(2);
