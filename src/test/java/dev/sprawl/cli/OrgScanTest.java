@@ -266,7 +266,21 @@ class OrgScanTest {
     }
 
     @Test
+    void aRepositorysOwnSprawlignoreApplies() throws Exception {
+        String accepted = TestSecrets.password();
+        try (TestRepo r = TestRepo.init(dir.resolve("served/acme/quiet"))) {
+            r.write(".env", "DB_PASSWORD=" + accepted + "\n")
+                    .write(".sprawlignore", new SecretValue(accepted).fingerprint() + " test fixture\n")
+                    .commit("accepted", "Kim", TestRepo.T0);
+        }
+        Cli.Result r = Cli.runWithEnv(Map.of(), "scan", daemon + "/acme/quiet", "-f", "json");
+        assertThat(r.code()).as(r.out()).isEqualTo(0);
+        assertThat(entry(r.json(), accepted).path("ignoreReason").asText()).contains("test fixture");
+    }
+
+    @Test
     void badTargetsAreUsageErrors() {
+        assertThat(Cli.run("scan", "--targets-from", dir.resolve("no-such-file").toString()).code()).isEqualTo(2);
         assertThat(Cli.run("scan", "ssh://git@127.0.0.1/x.git").code()).isEqualTo(2);
         assertThat(Cli.run("scan", "github:bad/name").code()).isEqualTo(2);
         assertThat(Cli.run("scan", daemon + "/acme/billing", "--since", "HEAD~1").code()).isEqualTo(2);
