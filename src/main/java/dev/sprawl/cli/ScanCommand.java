@@ -157,7 +157,7 @@ final class ScanCommand implements Callable<Integer> {
     OrgFlags orgFlags = new OrgFlags();
 
     /** Resolves remote targets and selectors (null when there are none), or prints a usage error. */
-    private OrgRun resolveRemotes(List<String> given, PrintWriter err) throws InterruptedException {
+    private OrgRun resolveRemotes(List<String> given) throws InterruptedException {
         if (!orgFlags.listTargets && given.stream().noneMatch(dev.sprawl.org.TargetResolver::isRemote)) {
             return null;
         }
@@ -177,7 +177,7 @@ final class ScanCommand implements Callable<Integer> {
             if (given.isEmpty()) {
                 given.add(".");
             }
-            org = resolveRemotes(given, err);
+            org = resolveRemotes(given);
         } catch (IOException e) {
             err.println("sprawl: cannot read --targets-from " + orgFlags.targetsFrom + ": " + e.getMessage());
             return ExitCode.USAGE.code();
@@ -188,8 +188,12 @@ final class ScanCommand implements Callable<Integer> {
         if (org != null && orgFlags.listTargets) {
             return org.list(spec.commandLine().getOut(), err);
         }
-        try (OrgRun remote = org) {
+        try {
             return scan(org == null ? given : org.locals(), org, err);
+        } finally {
+            if (org != null) {
+                org.close(); // the temporary clones
+            }
         }
     }
 
@@ -264,7 +268,7 @@ final class ScanCommand implements Callable<Integer> {
         if (org != null) {
             int locals = paths.size();
             if (org.hasRemotes()) {
-                paths.addAll(org.materialize());
+                paths.addAll(org.materialize(null));
                 labels.addAll(org.repos());
             }
             repos = org.repoTargets(locals);

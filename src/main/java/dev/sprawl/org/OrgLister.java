@@ -57,10 +57,10 @@ final class OrgLister {
                 String org = selector.name();
                 URI base = options.githubApi();
                 boolean found = pages(client, URI.create(base + "/orgs/" + org + "/repos?per_page=100&type=all"),
-                        githubHeaders(), c, true, this::github);
+                        githubHeaders(), c, this::github);
                 if (!found) {
                     found = pages(client, URI.create(base + "/users/" + org + "/repos?per_page=100&type=owner"),
-                            githubHeaders(), c, true, this::github);
+                            githubHeaders(), c, this::github);
                 }
                 if (!found) {
                     c.warn("org-unavailable", "no GitHub organisation or user " + org + " (HTTP 404)");
@@ -69,7 +69,7 @@ final class OrgLister {
                 String group = URLEncoder.encode(selector.name(), StandardCharsets.UTF_8);
                 URI uri = URI.create(options.gitlabUrl() + "/api/v4/groups/" + group
                         + "/projects?include_subgroups=true&with_shared=false&per_page=100&order_by=id&sort=asc");
-                if (!pages(client, uri, gitlabHeaders(), c, true, this::gitlab)) {
+                if (!pages(client, uri, gitlabHeaders(), c, this::gitlab)) {
                     c.warn("org-unavailable", "no GitLab group " + selector.name() + " (HTTP 404)");
                 }
             }
@@ -93,8 +93,7 @@ final class OrgLister {
     }
 
     /** Reads every page from {@code first}; false when the first page is 404 (and nothing was read). */
-    private boolean pages(RestClient client, URI first, Map<String, String> headers, Collector c, boolean firstPage,
-                          Entry entry) throws RestClient.ApiException, InterruptedException {
+    private boolean pages(RestClient client, URI first, Map<String, String> headers, Collector c, Entry entry) throws RestClient.ApiException, InterruptedException {
         URI uri = first;
         for (int page = 0; uri != null; page++) {
             if (page == MAX_PAGES) {
