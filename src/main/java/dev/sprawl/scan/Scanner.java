@@ -86,6 +86,13 @@ public final class Scanner {
                 } catch (IOException e) {
                     targetSink.warn(new ScanWarning("target-unreadable", "cannot scan target: "
                             + e.getClass().getSimpleName(), repo == null ? label : null, true));
+                } catch (RuntimeException e) {
+                    if (repo == null) {
+                        throw e;
+                    }
+                    // one repository of an organisation scan never stops the others
+                    targetSink.warn(new ScanWarning("target-unreadable", "scanning this repository failed ("
+                            + e.getClass().getSimpleName() + "); the others are scanned", null, true));
                 }
                 if (count != null) {
                     repoCounts.add(count.finish(sink, dev.sprawl.source.git.GitRepos.headCommit(target)));
