@@ -69,7 +69,8 @@ public record RemoteTarget(String repo, URI url, Login login) {
         }
         URI clean;
         try {
-            clean = new URI(scheme, null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), null);
+            clean = uri.getHost() == null ? new URI(scheme, "", uri.getPath(), uri.getQuery(), null) // file:///path
+                    : new URI(scheme, null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), null);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a valid URL: " + withoutUserInfo(text));
         }

@@ -28,6 +28,7 @@ class RepoFetcherTest {
             r.write("a.txt", "one\n").commit("one", "Dana", TestRepo.T0);
             r.branch("feature").tag("v1");
             RemoteTarget t = RemoteTarget.fromUrl(src.toUri().toString());
+            assertThat(t.repo()).startsWith("file:///").isEqualTo(t.url().toString());
             Path bare = dir.resolve("cache").resolve(RepoFetcher.directoryName(t));
             assertThat(fetcher.materialize(t, bare)).isEqualTo(bare);
             assertThat(bare.resolve("HEAD")).exists();
