@@ -13,7 +13,6 @@ import dev.sprawl.inventory.IgnoreFile;
 import dev.sprawl.inventory.Inventory;
 import dev.sprawl.inventory.InventoryBuilder;
 import dev.sprawl.inventory.Owner;
-import dev.sprawl.inventory.RepoSummary;
 import dev.sprawl.inventory.SecretReference;
 import dev.sprawl.inventory.SecretEntry;
 import dev.sprawl.inventory.owner.OwnerResolver;
@@ -68,13 +67,13 @@ public final class Scanner {
         Map<String, IgnoreFile> ignoresByTarget = new HashMap<>();
         boolean many = request.targets().size() > 1;
         request.repos().warnings().forEach(sink::warn);
-        List<RepoSummary> repoCounts = new ArrayList<>();
+        RepoLedger ledger = new RepoLedger(request.repos());
         try {
             for (int t = 0; t < request.targets().size(); t++) {
                 Path target = request.targets().get(t);
                 String label = request.labels().get(t);
                 String repo = request.repos().repoOf(t);
-                RepoCount count = repo == null ? null : new RepoCount(repo, sink);
+                RepoLedger.Start count = ledger.start(repo, sink);
                 BlobSink targetSink = repo != null ? new TargetLabelSink(sink, "repo", repo)
                         : many ? new TargetLabelSink(sink, "target", label) : sink;
                 ownersByTarget.put(label, Owners.forTarget(target, targetSink::warn));
@@ -94,9 +93,7 @@ public final class Scanner {
                     targetSink.warn(new ScanWarning("target-unreadable", "scanning this repository failed ("
                             + e.getClass().getSimpleName() + "); the others are scanned", null, true));
                 }
-                if (count != null) {
-                    repoCounts.add(count.finish(sink, dev.sprawl.source.git.GitRepos.headCommit(target)));
-                }
+                ledger.finish(count, sink, target);
             }
         } finally {
             pool.shutdownNow();
@@ -126,7 +123,7 @@ public final class Scanner {
         List<SecretReference> references = SecretReference.group(sink.references());
         List<String> scanned = request.repos().requested() != null ? request.repos().requested() : request.labels();
         return new Inventory(scanned, started, finished, complete, warnings, stats, secrets, references,
-                repoSummaries(request.repos(), repoCounts, secrets));
+                ledger.summaries(secrets));
     }
 
     /** The label of the target a location was found in: its {@code repo}, its {@code target}, or the only one. */
@@ -136,48 +133,6 @@ public final class Scanner {
             label = location.details().get("target");
         }
         return label == null ? request.labels().get(0) : label.toString();
-    }
-
-    /** {@code repos[]}: each scanned repository with its counts, then those not available, sorted by label. */
-    private static List<RepoSummary> repoSummaries(RepoTargets repos, List<RepoSummary> counted,
-                                                   List<SecretEntry> secrets) {
-        if (!repos.any()) {
-            return List.of();
-        }
-        Map<String, Long> secretsPerRepo = new HashMap<>();
-        for (SecretEntry s : secrets) {
-            s.locations().stream().map(l -> l.details().get("repo")).filter(Objects::nonNull).map(Object::toString)
-                    .distinct().forEach(r -> secretsPerRepo.merge(r, 1L, Long::sum));
-        }
-        TreeMap<String, RepoSummary> out = new TreeMap<>();
-        for (RepoSummary c : counted) {
-            out.put(c.repo(), new RepoSummary(c.repo(), c.head(), c.commits(), c.blobs(),
-                    secretsPerRepo.getOrDefault(c.repo(), 0L), c.complete()));
-        }
-        for (String r : repos.unavailable()) {
-            out.putIfAbsent(r, new RepoSummary(r, null, 0, 0, 0, false));
-        }
-        return new ArrayList<>(out.values());
-    }
-
-    /** The counters of the sink when a repository's scan started (targets are scanned one after another). */
-    private static final class RepoCount {
-        private final String repo;
-        private final long blobs;
-        private final long commits;
-        private final long incomplete;
-
-        RepoCount(String repo, Sink sink) {
-            this.repo = repo;
-            this.blobs = sink.blobs.sum();
-            this.commits = sink.commits.sum();
-            this.incomplete = sink.incompleteWarnings.sum();
-        }
-
-        RepoSummary finish(Sink sink, String head) {
-            return new RepoSummary(repo, head, sink.commits.sum() - commits, sink.blobs.sum() - blobs, 0,
-                    sink.incompleteWarnings.sum() == incomplete);
-        }
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {
