@@ -55,21 +55,11 @@ final class OrgRun implements AutoCloseable {
         return (incomplete ? ExitCode.INCOMPLETE : ExitCode.OK).code();
     }
 
-    /**
-     * Clones every remote (labels: {@link #repos}) and returns their paths: into {@code keepRoot} when
-     * given (a cache: existing clones are fetched, and kept afterwards), else into a new temporary
-     * folder deleted on {@link #close}.
-     */
-    List<Path> materialize(Path keepRoot) throws IOException, InterruptedException {
-        Path into = keepRoot;
-        if (into == null) {
-            root = Files.createTempDirectory("sprawl-clones-");
-            into = root;
-        } else {
-            Files.createDirectories(into);
-        }
+    /** Clones every remote into a new temporary folder; returns their paths (labels: {@link #repos}). */
+    List<Path> materialize() throws IOException, InterruptedException {
+        root = Files.createTempDirectory("sprawl-clones-");
         prepared = Clones.materializeAll(resolved.remotes(), new RepoFetcher(options.credentials(),
-                (int) options.timeout().toSeconds()), into);
+                (int) options.timeout().toSeconds()), root);
         return prepared.paths();
     }
 

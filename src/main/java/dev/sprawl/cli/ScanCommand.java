@@ -188,12 +188,8 @@ final class ScanCommand implements Callable<Integer> {
         if (org != null && orgFlags.listTargets) {
             return org.list(spec.commandLine().getOut(), err);
         }
-        try {
+        try (OrgRun remote = org) {
             return scan(org == null ? given : org.locals(), org, err);
-        } finally {
-            if (org != null) {
-                org.close(); // the temporary clones
-            }
         }
     }
 
@@ -268,7 +264,7 @@ final class ScanCommand implements Callable<Integer> {
         if (org != null) {
             int locals = paths.size();
             if (org.hasRemotes()) {
-                paths.addAll(org.materialize(null));
+                paths.addAll(org.materialize());
                 labels.addAll(org.repos());
             }
             repos = org.repoTargets(locals);
