@@ -141,6 +141,8 @@ class OrgScanTest {
 
     @Test
     void scansEveryRepositoryOfAnOrganisation() {
+        api.requests.clear();
+        git.authorizations.clear();
         api.once("/api/orgs/acme/repos", 2, 403, Map.of("X-RateLimit-Remaining", "0",
                 "X-RateLimit-Reset", Long.toString(java.time.Instant.now().getEpochSecond() + 1)));
         Cli.Result r = Cli.runWithEnv(env(), "scan", "github:acme", "--github-api", api.url() + "/api", "-f", "json");
