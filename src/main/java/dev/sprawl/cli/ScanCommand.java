@@ -59,7 +59,8 @@ final class ScanCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "TARGET", arity = "0..*",
-            description = "Directories, files, git repositories, image archives or OCI layouts, registry://HOST[:PORT]/NAME[:TAG|@DIGEST]"
+            description = "Directories, files, git repositories, image archives or OCI layouts, registry://HOST[:PORT]/NAME[:TAG|@DIGEST],"
+                    + " remote repositories (https://, http://, git://, file:// URLs), github:ORG, gitlab:GROUP"
                     + " (default: the current directory).")
     List<String> targets = new ArrayList<>();
 
@@ -160,10 +161,48 @@ final class ScanCommand implements Callable<Integer> {
             description = "Pull registry:// images over plain HTTP (loopback registries always are).")
     boolean insecureRegistry;
 
+    // ---- organisation scans (dev.sprawl.org): URLs, github:ORG, gitlab:GROUP; flags in OrgFlags ----
+    @picocli.CommandLine.Mixin
+    OrgFlags orgFlags = new OrgFlags();
+
+    /** Resolves remote targets and selectors (null when there are none), or prints a usage error. */
+    private OrgRun resolveRemotes(List<String> given) throws InterruptedException {
+        if (!orgFlags.listTargets && given.stream().noneMatch(dev.sprawl.org.TargetResolver::isRemote)) {
+            return null;
+        }
+        return OrgRun.resolve(orgFlags.options(parent.env()), given);
+    }
+    // ---- end of organisation scans ----
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        List<String> given = targets.isEmpty() ? List.of(".") : targets;
+        List<String> given = new ArrayList<>(targets);
+        OrgRun org;
+        try {
+            if (orgFlags.targetsFrom != null) {
+                given.addAll(dev.sprawl.org.TargetResolver.readTargetsFile(orgFlags.targetsFrom));
+            }
+            if (given.isEmpty()) {
+                given.add(".");
+            }
+            org = resolveRemotes(given);
+        } catch (IOException e) {
+            err.println("sprawl: cannot read --targets-from " + orgFlags.targetsFrom + ": " + e.getMessage());
+            return ExitCode.USAGE.code();
+        } catch (IllegalArgumentException e) {
+            err.println("sprawl: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
+        if (org != null && orgFlags.listTargets) {
+            return org.list(spec.commandLine().getOut(), err);
+        }
+        try (OrgRun remote = org) {
+            return scan(org == null ? given : org.locals(), org, err);
+        }
+    }
+
+    private int scan(List<String> given, OrgRun org, PrintWriter err) throws Exception {
         List<Path> paths = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (String t : given) {
@@ -201,6 +240,9 @@ final class ScanCommand implements Callable<Integer> {
         }
         GitOptions git = new GitOptions(since, staged, noHistory, refs, allowShallow);
         String gitProblem = checkGit(git, paths);
+        if (gitProblem == null && org != null && org.hasRemotes() && git.needsRepository()) {
+            gitProblem = "--since, --staged and --ref apply to local repositories only, not to remote targets";
+        }
         if (gitProblem != null) {
             err.println("sprawl: " + gitProblem);
             return ExitCode.USAGE.code();
@@ -240,8 +282,17 @@ final class ScanCommand implements Callable<Integer> {
             err.println("sprawl: no such ignore file: " + ignoreFile);
             return ExitCode.USAGE.code();
         }
+        dev.sprawl.scan.RepoTargets repos = null;
+        if (org != null) {
+            int locals = paths.size();
+            if (org.hasRemotes()) {
+                paths.addAll(org.materialize());
+                labels.addAll(org.repos());
+            }
+            repos = org.repoTargets(locals);
+        }
         ScanRequest request = new ScanRequest(paths, labels, rules, excludes, maxFileSize, workers, known,
-                ignoreFile, !noIgnoreFile, maxParseSize, archiveLimits, imageOptions, git);
+                ignoreFile, !noIgnoreFile, maxParseSize, archiveLimits, imageOptions, git, repos);
         Inventory inventory = new Scanner(Clock.systemUTC(), governance).scan(request);
 
         boolean toTerminal = output == null && parent.terminal();

@@ -18,7 +18,8 @@ import java.util.List;
  *   <li>{@code identity-expired} (high): the identity's {@code expires} date is before the scan's date (UTC);</li>
  *   <li>{@code rotation-overdue} (high): a manifest is in use and the secret's age is beyond its identity's
  *       {@code rotateEvery}, or the policy's {@code maxAge} when the identity has none or it is undeclared;</li>
- *   <li>{@code secret-sprawl} (medium): the secret appears in {@value #SPRAWL_PATHS} or more distinct paths;</li>
+ *   <li>{@code secret-sprawl} (medium): the secret appears in {@value #SPRAWL_REPOS} or more repositories
+ *       (the locations' {@code repo}), or in {@value #SPRAWL_PATHS} or more distinct paths;</li>
  *   <li>{@code history-only} (high): only in git history, in no HEAD, index or file;</li>
  *   <li>{@code static-cloud-credential-in-ci} (high): see {@link CloudInCi}.</li>
  * </ul>
@@ -27,6 +28,8 @@ final class Checks {
 
     /** Distinct paths from which a secret counts as sprawled. */
     static final int SPRAWL_PATHS = 3;
+    /** Distinct repositories (an organisation scan) from which a secret counts as sprawled. */
+    static final int SPRAWL_REPOS = 2;
 
     private Checks() {
     }
@@ -71,8 +74,15 @@ final class Checks {
                         + "; rotate it (issue a new " + what + ", revoke this one)"));
             }
         }
-        long paths = s.locations().stream().map(Location::path).distinct().count();
-        if (paths >= SPRAWL_PATHS) {
+        List<String> repos = s.locations().stream().map(l -> l.details().get("repo")).filter(java.util.Objects::nonNull)
+                .map(Object::toString).distinct().sorted().toList();
+        long paths = s.locations().stream().map(l -> l.details().getOrDefault("repo", "") + "\u0000" + l.path())
+                .distinct().count();
+        if (repos.size() >= SPRAWL_REPOS) {
+            out.add(new GovernanceFinding(Codes.SECRET_SPRAWL, "medium",
+                    "the same secret appears in " + repos.size() + " repositories (" + String.join(", ", repos)
+                            + "); every copy must be rotated together"));
+        } else if (paths >= SPRAWL_PATHS) {
             out.add(new GovernanceFinding(Codes.SECRET_SPRAWL, "medium",
                     "the same secret appears in " + paths + " different files; every copy must be rotated together"));
         }

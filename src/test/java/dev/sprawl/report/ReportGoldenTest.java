@@ -79,7 +79,7 @@ class ReportGoldenTest {
                 List.of(new ResolvedSecret("sha256:" + "ab".repeat(32), "Slack bot token",
                         new Location("git", "deploy/old.env", 2, 7, "config", new TreeMap<>(java.util.Map.of(
                                 "commit", "89abcdef0123456789abcdef0123456789abcdef", "date", "2025-12-01T09:00:00Z"))),
-                        45L)));
+                        45L)), List.of());
     }
 
     private static Rule rule(String id, String name, String provider, Category c) {
