@@ -137,4 +137,9 @@ public final class GitRepos {
             return Optional.empty();
         }
     }
+
+    /** True when the bytes are a Git LFS pointer file (the history scan warns {@code lfs-pointer} for these). */
+    public static boolean isLfsPointer(byte[] data, int length) {
+        return BlobScan.isLfsPointer(data, length);
+    }
 }
