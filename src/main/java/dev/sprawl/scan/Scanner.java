@@ -139,6 +139,11 @@ public final class Scanner {
         };
     }
 
+    /** The warning that sums up the binary files skipped ({@code stats.binarySkipped}). */
+    public static ScanWarning binarySkipped(long skipped) {
+        return new ScanWarning("binary-skipped", skipped + " binary file(s) were not scanned", null, false);
+    }
+
     /** Most blobs whose detection results are remembered at once for incremental detection of derived blobs. */
     static final int MAX_KNOWN_BLOBS = 1_000_000;
 
@@ -503,7 +508,7 @@ public final class Scanner {
             }
             long skipped = binary.sum();
             if (skipped > 0) {
-                out.add(new ScanWarning("binary-skipped", skipped + " binary file(s) were not scanned", null, false));
+                out.add(binarySkipped(skipped));
             }
             out.sort(Comparator.comparing((ScanWarning w) -> Objects.toString(w.path(), ""))
                     .thenComparing(ScanWarning::code).thenComparing(ScanWarning::message));
