@@ -27,7 +27,13 @@ public final class Main {
      * @param terminal stdout is an interactive terminal (default format table, colours)
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err, boolean terminal) {
-        CommandLine cl = new CommandLine(new SprawlCommand(terminal));
+        return run(args, out, err, terminal, System.getenv());
+    }
+
+    /** Runs sprawl with the given streams and environment (the tokens of remote scans come from it). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, boolean terminal,
+                          java.util.Map<String, String> env) {
+        CommandLine cl = new CommandLine(new SprawlCommand(terminal, env));
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

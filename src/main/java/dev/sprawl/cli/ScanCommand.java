@@ -59,7 +59,8 @@ final class ScanCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "TARGET", arity = "0..*",
-            description = "Directories, files, git repositories, image archives or OCI layouts, registry://HOST[:PORT]/NAME[:TAG|@DIGEST]"
+            description = "Directories, files, git repositories, image archives or OCI layouts, registry://HOST[:PORT]/NAME[:TAG|@DIGEST],"
+                    + " remote repositories (https://, http://, git://, file:// URLs), github:ORG, gitlab:GROUP"
                     + " (default: the current directory).")
     List<String> targets = new ArrayList<>();
 
@@ -194,11 +195,54 @@ final class ScanCommand implements Callable<Integer> {
 
     // ---- end of org scale ----
 
+    // ---- organisation scans (dev.sprawl.org): URLs, github:ORG, gitlab:GROUP; flags in OrgFlags ----
+    @picocli.CommandLine.Mixin
+    OrgFlags orgFlags = new OrgFlags();
+
+    /** Resolves remote targets and selectors (null when there are none), or prints a usage error. */
+    private OrgRun resolveRemotes(List<String> given, PrintWriter err) throws InterruptedException {
+        if (!orgFlags.listTargets && given.stream().noneMatch(dev.sprawl.org.TargetResolver::isRemote)) {
+            return null;
+        }
+        return OrgRun.resolve(orgFlags.options(parent.env()), given);
+    }
+    // ---- end of organisation scans ----
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        List<String> given = targets.isEmpty() ? List.of(".") : targets;
-        given = sharded(given);
+        List<String> given = new ArrayList<>(targets);
+        OrgRun org;
+        try {
+            if (orgFlags.targetsFrom != null) {
+                given.addAll(dev.sprawl.org.TargetResolver.readTargetsFile(orgFlags.targetsFrom));
+            }
+            if (given.isEmpty()) {
+                given.add(".");
+            }
+            org = resolveRemotes(given, err);
+        } catch (IOException e) {
+            err.println("sprawl: cannot read --targets-from " + orgFlags.targetsFrom + ": " + e.getMessage());
+            return ExitCode.USAGE.code();
+        } catch (IllegalArgumentException e) {
+            err.println("sprawl: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
+        if (org != null && shard != null) {
+            org.shard(shard);
+        }
+        if (org != null && orgFlags.listTargets) {
+            return org.list(spec.commandLine().getOut(), err);
+        }
+        try (OrgRun remote = org) {
+            return scan(org == null ? sharded(given) : org.locals(), org, org == null && shard != null ? given : null, err);
+        }
+    }
+
+    /**
+     * @param unsharded the whole local target list a shard was cut from (its {@code scan.targets}), or null
+     */
+    private int scan(List<String> given, OrgRun org, List<String> unsharded, PrintWriter err) throws Exception {
         List<Path> paths = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (String t : given) {
@@ -236,6 +280,9 @@ final class ScanCommand implements Callable<Integer> {
         }
         GitOptions git = new GitOptions(since, staged, noHistory, refs, allowShallow);
         String gitProblem = checkGit(git, paths);
+        if (gitProblem == null && org != null && org.hasRemotes() && git.needsRepository()) {
+            gitProblem = "--since, --staged and --ref apply to local repositories only, not to remote targets";
+        }
         if (gitProblem != null) {
             err.println("sprawl: " + gitProblem);
             return ExitCode.USAGE.code();
@@ -262,8 +309,22 @@ final class ScanCommand implements Callable<Integer> {
             err.println("sprawl: no such ignore file: " + ignoreFile);
             return ExitCode.USAGE.code();
         }
+        dev.sprawl.scan.RepoTargets repos = null;
+        if (org != null) {
+            int locals = paths.size();
+            if (org.hasRemotes()) {
+                if (cacheDir != null) {
+                    org.keepClonesIn(cacheDir);
+                }
+                paths.addAll(org.materialize());
+                labels.addAll(org.repos());
+            }
+            repos = org.repoTargets(locals);
+        } else if (unsharded != null) {
+            repos = new dev.sprawl.scan.RepoTargets(unsharded, List.of(), List.of(), List.of());
+        }
         ScanRequest request = new ScanRequest(paths, labels, rules, excludes, maxFileSize, workers, known,
-                ignoreFile, !noIgnoreFile, maxParseSize, archiveLimits, imageOptions, git);
+                ignoreFile, !noIgnoreFile, maxParseSize, archiveLimits, imageOptions, git, repos);
         Inventory inventory;
         BlobStore cache;
         try {

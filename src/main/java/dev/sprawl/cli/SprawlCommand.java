@@ -12,9 +12,16 @@ import picocli.CommandLine.Command;
 final class SprawlCommand implements Runnable {
 
     private final boolean terminal;
+    private final java.util.Map<String, String> env;
 
-    SprawlCommand(boolean terminal) {
+    SprawlCommand(boolean terminal, java.util.Map<String, String> env) {
         this.terminal = terminal;
+        this.env = env;
+    }
+
+    /** The process environment (tests pass their own). */
+    java.util.Map<String, String> env() {
+        return env;
     }
 
     boolean terminal() {

@@ -12,6 +12,7 @@ import java.util.SortedMap;
  * @param complete false when any warning says something may have been missed
  * @param stats      counters such as {@code blobs}, {@code bytes}, {@code commits}, {@code rules}
  * @param references the named credentials consumed without being contained (by name and kind)
+ * @param repos      the repositories of an organisation scan, sorted by label (empty otherwise)
  */
 public record Inventory(
         List<String> targets,
@@ -21,7 +22,8 @@ public record Inventory(
         List<ScanWarning> warnings,
         SortedMap<String, Long> stats,
         List<SecretEntry> secrets,
-        List<SecretReference> references) {
+        List<SecretReference> references,
+        List<RepoSummary> repos) {
 
     public static final String SCHEMA = "sprawl-inventory/1";
 
@@ -30,11 +32,19 @@ public record Inventory(
         warnings = List.copyOf(warnings);
         secrets = List.copyOf(secrets);
         references = List.copyOf(references);
+        repos = repos == null ? List.of() : List.copyOf(repos);
+    }
+
+    /** An inventory without repositories. */
+    public Inventory(List<String> targets, Instant startedAt, Instant finishedAt, boolean complete,
+                     List<ScanWarning> warnings, SortedMap<String, Long> stats, List<SecretEntry> secrets,
+                     List<SecretReference> references) {
+        this(targets, startedAt, finishedAt, complete, warnings, stats, secrets, references, List.of());
     }
 
     /** An inventory without references. */
     public Inventory(List<String> targets, Instant startedAt, Instant finishedAt, boolean complete,
                      List<ScanWarning> warnings, SortedMap<String, Long> stats, List<SecretEntry> secrets) {
-        this(targets, startedAt, finishedAt, complete, warnings, stats, secrets, List.of());
+        this(targets, startedAt, finishedAt, complete, warnings, stats, secrets, List.of(), List.of());
     }
 }

@@ -19,7 +19,8 @@ import java.util.TreeSet;
  * governance findings:
  * <ul>
  *   <li>{@code missing-owner} (high): no location of the secret has an owner;</li>
- *   <li>{@code secret-sprawl} (medium): the secret appears in {@value #SPRAWL_PATHS} or more distinct paths;</li>
+ *   <li>{@code secret-sprawl} (medium): the secret appears in {@value #SPRAWL_REPOS} or more repositories
+ *       (the locations' {@code repo}), or in {@value #SPRAWL_PATHS} or more distinct paths;</li>
  *   <li>{@code certificate-expired} (medium): a certificate's {@code notAfter} has passed;</li>
  *   <li>{@code certificate-expiring} (medium): it passes within {@value #EXPIRING_DAYS} days;</li>
  *   <li>{@code token-expired} (low): a token's {@code exp} claim has passed;</li>
@@ -35,6 +36,8 @@ public final class InventoryBuilder {
 
     /** Distinct paths from which a secret counts as sprawled. */
     public static final int SPRAWL_PATHS = 3;
+    /** Distinct repositories (an organisation scan) from which a secret counts as sprawled. */
+    public static final int SPRAWL_REPOS = 2;
     /** A certificate expiring within this many days gets {@code certificate-expiring}. */
     public static final int EXPIRING_DAYS = 30;
 
@@ -138,8 +141,15 @@ public final class InventoryBuilder {
                     "no owner: add a CODEOWNERS entry (or an owner tag) for the files that hold this "
                             + category.label()));
         }
-        long paths = locations.stream().map(Location::path).distinct().count();
-        if (paths >= SPRAWL_PATHS) {
+        List<String> repos = locations.stream().map(l -> l.details().get("repo")).filter(java.util.Objects::nonNull)
+                .map(Object::toString).distinct().sorted().toList();
+        long paths = locations.stream().map(l -> l.details().getOrDefault("repo", "") + "\u0000" + l.path())
+                .distinct().count();
+        if (repos.size() >= SPRAWL_REPOS) {
+            findings.add(new GovernanceFinding("secret-sprawl", "medium",
+                    "the same secret appears in " + repos.size() + " repositories (" + String.join(", ", repos)
+                            + "); every copy must be rotated together"));
+        } else if (paths >= SPRAWL_PATHS) {
             findings.add(new GovernanceFinding("secret-sprawl", "medium",
                     "the same secret appears in " + paths + " different files; every copy must be rotated together"));
         }

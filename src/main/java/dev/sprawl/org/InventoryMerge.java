@@ -47,7 +47,7 @@ import java.util.TreeSet;
  * {@link InventoryBuilder#locationFindings}), and the merged entries are sorted again into report
  * order on disk. Memory holds one fingerprint's entries and a bounded buffer, not the inventories.
  *
- * <p>Merged: {@code scan.targets} (united, sorted), {@code startedAt} (earliest), {@code finishedAt}
+ * <p>Merged: {@code scan.targets} (united in order of first appearance: a shard reports the whole list it was cut from), {@code startedAt} (earliest), {@code finishedAt}
  * (latest), {@code complete} (all), {@code warnings} (united, {@code binary-skipped} summed),
  * {@code stats} (summed; {@code rules} the largest), {@code secrets}, {@code references} (by name and
  * kind) and {@code repos} (by repo). Top-level fields it does not know are left out.
@@ -94,11 +94,11 @@ public final class InventoryMerge {
     private static final class Heads {
         final List<String> fieldOrder = new ArrayList<>();
         JsonNode tool;
-        final TreeSet<String> targets = new TreeSet<>();
+        final LinkedHashSet<String> targets = new LinkedHashSet<>();
         Instant started;
         Instant finished;
         boolean complete = true;
-        final List<JsonNode> warnings = new ArrayList<>();
+        final Map<JsonNode, Integer> warnings = new LinkedHashMap<>();
         final TreeMap<String, Long> stats = new TreeMap<>();
         final Map<List<String>, TreeSet<Item>> references = new TreeMap<>(
                 Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
@@ -247,11 +247,15 @@ public final class InventoryMerge {
         heads.started = heads.started == null || started.isBefore(heads.started) ? started : heads.started;
         heads.finished = heads.finished == null || finished.isAfter(heads.finished) ? finished : heads.finished;
         heads.complete &= scan.path("complete").asBoolean(false);
+        // a warning every shard repeats (listing an organisation) counts once: per distinct warning, the
+        // most copies any one input has
+        Map<JsonNode, Integer> here = new LinkedHashMap<>();
         for (JsonNode w : scan.path("warnings")) {
             if (!w.path("code").asText().equals("binary-skipped")) {
-                heads.warnings.add(w);
+                here.merge(w, 1, Integer::sum);
             }
         }
+        here.forEach((w, n) -> heads.warnings.merge(w, n, Math::max));
         scan.path("stats").fields().forEachRemaining(e -> heads.stats.merge(e.getKey(), e.getValue().asLong(),
                 e.getKey().equals("rules") ? Math::max : Long::sum));
     }
@@ -490,7 +494,12 @@ public final class InventoryMerge {
         scan.put("startedAt", Objects.requireNonNullElse(heads.started, Instant.EPOCH).toString());
         scan.put("finishedAt", Objects.requireNonNullElse(heads.finished, Instant.EPOCH).toString());
         scan.put("complete", heads.complete);
-        List<JsonNode> warnings = new ArrayList<>(heads.warnings);
+        List<JsonNode> warnings = new ArrayList<>();
+        heads.warnings.forEach((w, n) -> {
+            for (int i = 0; i < n; i++) {
+                warnings.add(w);
+            }
+        });
         long binary = heads.stats.getOrDefault("binarySkipped", 0L);
         if (binary > 0) {
             var w = Scanner.binarySkipped(binary);

@@ -63,6 +63,21 @@ public final class Shards {
         return out;
     }
 
+    /**
+     * The local targets and repositories of {@code shard} after org enumeration and
+     * {@code --targets-from} expansion; a repository's identity is its label ({@link RemoteTarget#repo}).
+     * The requested targets and the listing warnings stay whole (every shard reports them alike).
+     */
+    public static ResolvedTargets select(ResolvedTargets all, Shard shard) {
+        List<RemoteTarget> remotes = new ArrayList<>();
+        for (RemoteTarget r : all.remotes()) {
+            if (of(r.repo(), shard.count()) == shard.index()) {
+                remotes.add(r);
+            }
+        }
+        return new ResolvedTargets(all.requested(), select(all.locals(), shard), remotes, all.warnings());
+    }
+
     /** The shard a target belongs to among {@code count}. */
     public static int of(String target, int count) {
         byte[] h = sha256(identity(target));

@@ -11,6 +11,7 @@ import dev.sprawl.classify.Location;
 import dev.sprawl.inventory.GovernanceFinding;
 import dev.sprawl.inventory.Inventory;
 import dev.sprawl.inventory.Owner;
+import dev.sprawl.inventory.RepoSummary;
 import dev.sprawl.inventory.SecretEntry;
 import dev.sprawl.inventory.SecretReference;
 import dev.sprawl.source.ScanWarning;
@@ -55,6 +56,22 @@ public final class JsonReporter implements Reporter {
         }
         ObjectNode stats = scan.putObject("stats");
         inv.stats().forEach(stats::put);
+        if (!inv.repos().isEmpty()) {
+            ArrayNode repos = root.putArray("repos");
+            for (RepoSummary r : inv.repos()) {
+                ObjectNode rn = repos.addObject();
+                rn.put("repo", r.repo());
+                if (r.head() == null) {
+                    rn.putNull("head");
+                } else {
+                    rn.put("head", r.head());
+                }
+                rn.put("commits", r.commits());
+                rn.put("blobs", r.blobs());
+                rn.put("secrets", r.secrets());
+                rn.put("complete", r.complete());
+            }
+        }
         ArrayNode secrets = root.putArray("secrets");
         for (SecretEntry s : inv.secrets()) {
             secret(secrets.addObject(), s);

@@ -13,6 +13,7 @@ import dev.sprawl.inventory.IgnoreFile;
 import dev.sprawl.inventory.Inventory;
 import dev.sprawl.inventory.InventoryBuilder;
 import dev.sprawl.inventory.Owner;
+import dev.sprawl.inventory.RepoSummary;
 import dev.sprawl.inventory.SecretReference;
 import dev.sprawl.inventory.SecretEntry;
 import dev.sprawl.inventory.owner.OwnerResolver;
@@ -79,20 +80,28 @@ public final class Scanner {
         Map<String, OwnerResolver> ownersByTarget = new HashMap<>();
         Map<String, IgnoreFile> ignoresByTarget = new HashMap<>();
         boolean many = request.targets().size() > 1 || labelTargets;
+        request.repos().warnings().forEach(sink::warn);
+        List<RepoSummary> repoCounts = new ArrayList<>();
         try {
             for (int t = 0; t < request.targets().size(); t++) {
                 Path target = request.targets().get(t);
                 String label = request.labels().get(t);
-                ownersByTarget.put(label, Owners.forTarget(target, sink::warn));
+                String repo = request.repos().repoOf(t);
+                RepoCount count = repo == null ? null : new RepoCount(repo, sink);
+                BlobSink targetSink = repo != null ? new TargetLabelSink(sink, "repo", repo)
+                        : many ? new TargetLabelSink(sink, "target", label) : sink;
+                ownersByTarget.put(label, Owners.forTarget(target, targetSink::warn));
                 ignoresByTarget.put(label, request.useIgnoreFiles()
-                        ? Owners.ignoreFile(target, request.ignoreFile(), sink::warn) : IgnoreFile.EMPTY);
-                BlobSink targetSink = many ? new TargetLabelSink(sink, label) : sink;
+                        ? Owners.ignoreFile(target, request.ignoreFile(), targetSink::warn) : IgnoreFile.EMPTY);
                 try {
                     Source source = Sources.forTarget(target, label, request);
                     source.scan(new SourceContext(target, pool, targetSink, request.excludes(), request.maxFileSize()));
                 } catch (IOException e) {
-                    sink.warn(new ScanWarning("target-unreadable", "cannot scan target: " + e.getClass().getSimpleName(),
-                            label, true));
+                    targetSink.warn(new ScanWarning("target-unreadable", "cannot scan target: "
+                            + e.getClass().getSimpleName(), repo == null ? label : null, true));
+                }
+                if (count != null) {
+                    repoCounts.add(count.finish(sink, dev.sprawl.source.git.GitRepos.headCommit(target)));
                 }
             }
         } finally {
@@ -106,14 +115,11 @@ public final class Scanner {
             if (tagged != null) {
                 return tagged;
             }
-            Object label = location.details().get("target");
-            OwnerResolver r = ownersByTarget.get(label == null ? request.labels().get(0) : label.toString());
+            OwnerResolver r = ownersByTarget.get(targetOf(location, request));
             return r == null ? null : r.ownerOf(location);
         };
         InventoryBuilder.Suppressions suppressions = location -> {
-            Object label = location.details().get("target");
-            return ignoresByTarget.getOrDefault(label == null ? request.labels().get(0) : label.toString(),
-                    IgnoreFile.EMPTY);
+            return ignoresByTarget.getOrDefault(targetOf(location, request), IgnoreFile.EMPTY);
         };
         List<SecretEntry> secrets = InventoryBuilder.build(sink.findings(), owners, request.baseline(), suppressions,
                 started);
@@ -127,7 +133,60 @@ public final class Scanner {
         stats.put("binarySkipped", sink.binary.sum());
         Instant finished = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<SecretReference> references = SecretReference.group(sink.references());
-        return new Inventory(request.labels(), started, finished, complete, warnings, stats, secrets, references);
+        List<String> scanned = request.repos().requested() != null ? request.repos().requested() : request.labels();
+        return new Inventory(scanned, started, finished, complete, warnings, stats, secrets, references,
+                repoSummaries(request.repos(), repoCounts, secrets));
+    }
+
+    /** The label of the target a location was found in: its {@code repo}, its {@code target}, or the only one. */
+    private static String targetOf(Location location, ScanRequest request) {
+        Object label = location.details().get("repo");
+        if (label == null) {
+            label = location.details().get("target");
+        }
+        return label == null ? request.labels().get(0) : label.toString();
+    }
+
+    /** {@code repos[]}: each scanned repository with its counts, then those not available, sorted by label. */
+    private static List<RepoSummary> repoSummaries(RepoTargets repos, List<RepoSummary> counted,
+                                                   List<SecretEntry> secrets) {
+        if (!repos.any()) {
+            return List.of();
+        }
+        Map<String, Long> secretsPerRepo = new HashMap<>();
+        for (SecretEntry s : secrets) {
+            s.locations().stream().map(l -> l.details().get("repo")).filter(Objects::nonNull).map(Object::toString)
+                    .distinct().forEach(r -> secretsPerRepo.merge(r, 1L, Long::sum));
+        }
+        TreeMap<String, RepoSummary> out = new TreeMap<>();
+        for (RepoSummary c : counted) {
+            out.put(c.repo(), new RepoSummary(c.repo(), c.head(), c.commits(), c.blobs(),
+                    secretsPerRepo.getOrDefault(c.repo(), 0L), c.complete()));
+        }
+        for (String r : repos.unavailable()) {
+            out.putIfAbsent(r, new RepoSummary(r, null, 0, 0, 0, false));
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    /** The counters of the sink when a repository's scan started (targets are scanned one after another). */
+    private static final class RepoCount {
+        private final String repo;
+        private final long blobs;
+        private final long commits;
+        private final long incomplete;
+
+        RepoCount(String repo, Sink sink) {
+            this.repo = repo;
+            this.blobs = sink.blobs.sum();
+            this.commits = sink.commits.sum();
+            this.incomplete = sink.incompleteWarnings.sum();
+        }
+
+        RepoSummary finish(Sink sink, String head) {
+            return new RepoSummary(repo, head, sink.commits.sum() - commits, sink.blobs.sum() - blobs, 0,
+                    sink.incompleteWarnings.sum() == incomplete);
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {
@@ -177,6 +236,7 @@ public final class Scanner {
         final LongAdder bytes = new LongAdder();
         final LongAdder commits = new LongAdder();
         final LongAdder binary = new LongAdder();
+        final LongAdder incompleteWarnings = new LongAdder();
         /** What detection found per keyed blob, for blobs derived from it. */
         private final java.util.concurrent.ConcurrentHashMap<Object, Known> known = new java.util.concurrent.ConcurrentHashMap<>();
         private final ResultCache cache;
@@ -480,6 +540,9 @@ public final class Scanner {
 
         @Override
         public void warn(ScanWarning warning) {
+            if (warning.incomplete()) {
+                incompleteWarnings.increment();
+            }
             synchronized (warnings) {
                 warnings.add(warning);
             }
@@ -516,24 +579,39 @@ public final class Scanner {
         }
     }
 
-    /** Adds the {@code target} detail to every provenance when several targets are scanned together. */
+    /**
+     * Adds the {@code target} detail to every provenance when several targets are scanned together, or
+     * the {@code repo} detail for a remote repository, whose warnings are also prefixed with it.
+     */
     private static final class TargetLabelSink extends ForwardingBlobSink {
+        private final String key;
         private final String label;
 
-        TargetLabelSink(BlobSink delegate, String label) {
+        TargetLabelSink(BlobSink delegate, String key, String label) {
             super(delegate);
+            this.key = key;
             this.label = label;
         }
 
         @Override
         public void accept(Blob blob) {
-            List<Provenance> labelled = blob.provenances().stream().map(p -> p.with("target", label)).toList();
+            List<Provenance> labelled = blob.provenances().stream().map(p -> p.with(key, label)).toList();
             delegate.accept(blob.withProvenances(labelled));
         }
 
         @Override
         public Recall recall(String contentId, List<Provenance> provenances) {
-            return delegate.recall(contentId, provenances.stream().map(p -> p.with("target", label)).toList());
+            return delegate.recall(contentId, provenances.stream().map(p -> p.with(key, label)).toList());
+        }
+
+        @Override
+        public void warn(ScanWarning w) {
+            if (!"repo".equals(key)) {
+                delegate.warn(w);
+                return;
+            }
+            delegate.warn(new ScanWarning(w.code(), w.message(), w.path() == null ? label : label + ":" + w.path(),
+                    w.incomplete()));
         }
     }
 }

@@ -58,8 +58,15 @@ class ShardMergeTest {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 4; i++) {
             Cli.Result shard = scan(targets, i + "/4");
-            for (JsonNode t : shard.json().path("scan").path("targets")) {
-                assertThat(seen.add(t.asText())).isTrue();
+            List<String> reported = new ArrayList<>();
+            shard.json().path("scan").path("targets").forEach(t -> reported.add(t.asText()));
+            assertThat(reported).as("a shard reports the list it was cut from").isEqualTo(targets);
+            for (JsonNode secret : shard.json().path("secrets")) {
+                for (JsonNode l : secret.path("locations")) {
+                    String target = l.path("target").asText();
+                    assertThat(Shards.of(target, 4)).isEqualTo(i);
+                    seen.add(target);
+                }
             }
             Path out = tmp.resolve("shard-" + i + ".json");
             Files.writeString(out, shard.out());

@@ -347,7 +347,8 @@ public final class BlobStore implements ResultCache, AutoCloseable {
         return out;
     }
 
-    static void createPrivateDir(Path dir) throws IOException {
+    /** Creates {@code dir} (and its parents) owner-only (0700) unless it is already a folder. */
+    public static void createPrivateDir(Path dir) throws IOException {
         if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
