@@ -32,7 +32,7 @@ final class MergeCommand implements Callable<Integer> {
             description = "Write the merged inventory to FILE (created 0600; a symlink is refused; default stdout).")
     Path output;
 
-    @Option(names = "--buffer", paramLabel = "SIZE", defaultValue = "16M", converter = ScanCommand.SizeConverter.class,
+    @Option(names = "--buffer", paramLabel = "SIZE", defaultValue = "4M", converter = ScanCommand.SizeConverter.class,
             description = "Secrets held in memory before a sorted run is written to a temporary file (default: ${DEFAULT-VALUE}).")
     long buffer;
 

@@ -55,7 +55,7 @@ import java.util.TreeSet;
 public final class InventoryMerge {
 
     /** Characters of secrets held in memory before a sorted run goes to disk. */
-    public static final long DEFAULT_BUDGET = 16L * 1024 * 1024;
+    public static final long DEFAULT_BUDGET = 4L * 1024 * 1024;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonFactory FACTORY = MAPPER.getFactory();
@@ -82,12 +82,15 @@ public final class InventoryMerge {
         this.budget = budget;
     }
 
-    /** One input's secret, tagged with the input it came from. */
-    private record Tagged(String fingerprint, int input, JsonNode secret) {
+    /** One input's secret (its JSON text: compact while it waits in a sort buffer), tagged with its input. */
+    private record Tagged(String fingerprint, int input, String json) {
+        JsonNode secret() {
+            return tree(json);
+        }
     }
 
-    /** A merged secret with the location it sorts by. */
-    private record Merged(Location first, String fingerprint, JsonNode secret) {
+    /** A merged secret (JSON text) with the location it sorts by. */
+    private record Merged(Location first, String fingerprint, String json) {
     }
 
     /** What the inputs say outside their secrets. */
@@ -117,10 +120,10 @@ public final class InventoryMerge {
         Heads heads = new Heads();
         try (SpillSort<Tagged> byFingerprint = new SpillSort<>(dir,
                 Comparator.comparing(Tagged::fingerprint).thenComparingInt(Tagged::input),
-                t -> t.fingerprint() + "\t" + t.input() + "\t" + t.secret(), InventoryMerge::readTagged, budget);
+                t -> t.fingerprint() + "\t" + t.input() + "\t" + t.json(), InventoryMerge::readTagged, budget);
              SpillSort<Merged> byFirstLocation = new SpillSort<>(dir,
                      Comparator.comparing(Merged::first, Location.ORDER).thenComparing(Merged::fingerprint),
-                     m -> m.secret().toString(), InventoryMerge::readMerged, budget)) {
+                     Merged::json, InventoryMerge::readMerged, budget)) {
             for (int i = 0; i < inputs.size(); i++) {
                 read(inputs.get(i), i, heads, byFingerprint);
             }
@@ -133,14 +136,14 @@ public final class InventoryMerge {
                     Tagged t = it.next();
                     if (!group.isEmpty() && !group.get(0).fingerprint().equals(t.fingerprint())) {
                         Merged m = mergeSecret(group, now);
-                        byFirstLocation.add(m, m.secret().toString().length());
+                        byFirstLocation.add(m, m.json().length());
                         group.clear();
                     }
                     group.add(t);
                 }
                 if (!group.isEmpty()) {
                     Merged m = mergeSecret(group, now);
-                    byFirstLocation.add(m, m.secret().toString().length());
+                    byFirstLocation.add(m, m.json().length());
                 }
                 write(heads, byFirstLocation.sorted(), out);
             } catch (UncheckedIOException e) {
@@ -159,12 +162,12 @@ public final class InventoryMerge {
     private static Tagged readTagged(String line) {
         int a = line.indexOf('\t');
         int b = line.indexOf('\t', a + 1);
-        return new Tagged(line.substring(0, a), Integer.parseInt(line.substring(a + 1, b)), tree(line.substring(b + 1)));
+        return new Tagged(line.substring(0, a), Integer.parseInt(line.substring(a + 1, b)), line.substring(b + 1));
     }
 
     private static Merged readMerged(String line) {
         JsonNode n = tree(line);
-        return new Merged(location(n.path("locations").get(0)), n.path("fingerprint").asText(), n);
+        return new Merged(location(n.path("locations").get(0)), n.path("fingerprint").asText(), line);
     }
 
     private static JsonNode tree(String json) {
@@ -208,7 +211,7 @@ public final class InventoryMerge {
                                 throw new BadInput(file + ": a secret without fingerprint or locations");
                             }
                             String json = s.toString();
-                            secrets.add(new Tagged(fp, input, s), json.length());
+                            secrets.add(new Tagged(fp, input, json), json.length());
                         }
                     }
                     case "scan" -> scan(file, MAPPER.readTree(p), heads);
@@ -330,7 +333,7 @@ public final class InventoryMerge {
     private static Merged mergeSecret(List<Tagged> group, Instant now) {
         if (group.size() == 1) {
             JsonNode s = group.get(0).secret();
-            return new Merged(location(s.path("locations").get(0)), group.get(0).fingerprint(), s);
+            return new Merged(location(s.path("locations").get(0)), group.get(0).fingerprint(), group.get(0).json());
         }
         TreeSet<Item> locations = new TreeSet<>(Item.ORDER);
         JsonNode primary = null;
@@ -340,8 +343,8 @@ public final class InventoryMerge {
         JsonNode owner = null;
         Location ownerFirst = null;
         boolean ignored = true;
-        for (Tagged t : group) {
-            JsonNode s = t.secret();
+        List<JsonNode> secrets = group.stream().map(Tagged::secret).toList();
+        for (JsonNode s : secrets) {
             Location first = null;
             for (JsonNode l : s.path("locations")) {
                 Item item = new Item(location(l), l);
@@ -387,9 +390,9 @@ public final class InventoryMerge {
         Set<String> kept = new LinkedHashSet<>();
         List<JsonNode> ordered = new ArrayList<>();
         ordered.add(primary);
-        for (Tagged t : group) {
-            if (t.secret() != primary) {
-                ordered.add(t.secret());
+        for (JsonNode s : secrets) {
+            if (s != primary) {
+                ordered.add(s);
             }
         }
         for (JsonNode s : ordered) {
@@ -423,7 +426,7 @@ public final class InventoryMerge {
                 default -> out.set(name, e.getValue());
             }
         }
-        return new Merged(merged.get(0), group.get(0).fingerprint(), out);
+        return new Merged(merged.get(0), group.get(0).fingerprint(), out.toString());
     }
 
     private static int rank(JsonNode owner) {
@@ -453,7 +456,7 @@ public final class InventoryMerge {
                     case "secrets" -> {
                         g.writeArrayFieldStart("secrets");
                         while (secrets.hasNext()) {
-                            MAPPER.writeTree(g, secrets.next().secret());
+                            MAPPER.writeTree(g, tree(secrets.next().json()));
                         }
                         g.writeEndArray();
                     }
