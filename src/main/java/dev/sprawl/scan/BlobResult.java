@@ -49,4 +49,24 @@ public record BlobResult(boolean binary, long bytes, boolean lfsPointer, List<De
             warnings = List.copyOf(warnings);
         }
     }
+
+    /**
+     * What one unchanged target (a bare repository whose refs did not move) contributes to a scan, with
+     * its locations as reported: replayed instead of walking its history again.
+     *
+     * @param owners metadata owners by index into {@code findings}
+     * @param counts {@code blobs}, {@code bytes}, {@code commits}, {@code binarySkipped}
+     */
+    public record TargetResult(List<Finding> findings, Map<Integer, Owner> owners,
+                               List<SecretReference.Sighting> references, List<ScanWarning> warnings,
+                               Map<String, Long> counts) {
+
+        public TargetResult {
+            findings = List.copyOf(findings);
+            owners = Map.copyOf(owners);
+            references = List.copyOf(references);
+            warnings = List.copyOf(warnings);
+            counts = Map.copyOf(counts);
+        }
+    }
 }

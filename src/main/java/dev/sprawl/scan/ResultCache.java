@@ -20,4 +20,13 @@ public interface ResultCache {
     default List<ScanWarning> warnings() {
         return List.of();
     }
+
+    /** What a whole target contributed to an earlier scan whose target key was {@code key}, or null. */
+    default BlobResult.TargetResult lookupTarget(String key) {
+        return null;
+    }
+
+    /** Remembers what a whole target contributed to the scan. */
+    default void storeTarget(String key, BlobResult.TargetResult result) {
+    }
 }

@@ -93,12 +93,23 @@ public final class Scanner {
                 ownersByTarget.put(label, Owners.forTarget(target, targetSink::warn));
                 ignoresByTarget.put(label, request.useIgnoreFiles()
                         ? Owners.ignoreFile(target, request.ignoreFile(), targetSink::warn) : IgnoreFile.EMPTY);
-                try {
-                    Source source = Sources.forTarget(target, label, request);
-                    source.scan(new SourceContext(target, pool, targetSink, request.excludes(), request.maxFileSize()));
-                } catch (IOException e) {
-                    targetSink.warn(new ScanWarning("target-unreadable", "cannot scan target: "
-                            + e.getClass().getSimpleName(), repo == null ? label : null, true));
+                String memo = cache == null ? null : targetKey(target, label, repo, many, request);
+                BlobResult.TargetResult remembered = memo == null ? null : cache.lookupTarget(memo);
+                if (remembered != null) {
+                    sink.replayTarget(remembered); // refs unmoved since a scan with the same rules: not walked again
+                } else {
+                    Sink.Mark mark = memo == null ? null : sink.mark();
+                    try {
+                        Source source = Sources.forTarget(target, label, request);
+                        source.scan(new SourceContext(target, pool, targetSink, request.excludes(), request.maxFileSize()));
+                    } catch (IOException e) {
+                        targetSink.warn(new ScanWarning("target-unreadable", "cannot scan target: "
+                                + e.getClass().getSimpleName(), repo == null ? label : null, true));
+                    }
+                    BlobResult.TargetResult result = mark == null ? null : sink.since(mark);
+                    if (result != null) {
+                        cache.storeTarget(memo, result);
+                    }
                 }
                 if (count != null) {
                     repoCounts.add(count.finish(sink, dev.sprawl.source.git.GitRepos.headCommit(target)));
@@ -186,6 +197,26 @@ public final class Scanner {
         RepoSummary finish(Sink sink, String head) {
             return new RepoSummary(repo, head, sink.commits.sum() - commits, sink.blobs.sum() - blobs, 0,
                     sink.incompleteWarnings.sum() == incomplete);
+        }
+    }
+
+    /**
+     * The key under which a whole target's results are remembered: a bare repository's refs (see
+     * {@code GitRepos.stateOf}) with everything else that shapes its locations; null for other targets.
+     */
+    private static String targetKey(Path target, String label, String repo, boolean many, ScanRequest request) {
+        String state = dev.sprawl.source.git.GitRepos.stateOf(target);
+        if (state == null) {
+            return null;
+        }
+        String all = String.join("\u0001", label, String.valueOf(repo), String.valueOf(many), state,
+                String.valueOf(request.excludes()), Long.toString(request.maxFileSize()), String.valueOf(request.git()),
+                String.valueOf(request.archives()));
+        try {
+            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(all.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -333,6 +364,66 @@ public final class Scanner {
             BlobResult result = out.result(templates.keySet(), dev.sprawl.source.git.GitRepos.isLfsPointer(blob.data(), blob.length()));
             cache.store(contentId, result);
             replay(result, blob.provenances());
+        }
+
+        /** Where the results stood before a target was scanned (targets are scanned one after another). */
+        record Mark(int findings, int references, int warnings, long blobs, long bytes, long commits, long binary) {
+        }
+
+        Mark mark() {
+            synchronized (findings) {
+                synchronized (references) {
+                    synchronized (warnings) {
+                        return new Mark(findings.size(), references.size(), warnings.size(), blobs.sum(), bytes.sum(),
+                                commits.sum(), binary.sum());
+                    }
+                }
+            }
+        }
+
+        /** What was added since {@code m}, or null when it may be incomplete (not to be remembered). */
+        BlobResult.TargetResult since(Mark m) {
+            List<Finding> f;
+            List<SecretReference.Sighting> r;
+            List<ScanWarning> w;
+            synchronized (findings) {
+                f = new ArrayList<>(findings.subList(m.findings(), findings.size()));
+            }
+            synchronized (references) {
+                r = new ArrayList<>(references.subList(m.references(), references.size()));
+            }
+            synchronized (warnings) {
+                w = new ArrayList<>(warnings.subList(m.warnings(), warnings.size()));
+            }
+            if (w.stream().anyMatch(ScanWarning::incomplete)) {
+                return null;
+            }
+            Map<Integer, Owner> o = new HashMap<>();
+            for (int i = 0; i < f.size(); i++) {
+                Owner owner = metadataOwners.get(f.get(i).location());
+                if (owner != null) {
+                    o.put(i, owner);
+                }
+            }
+            Map<String, Long> counts = Map.of("blobs", blobs.sum() - m.blobs(), "bytes", bytes.sum() - m.bytes(),
+                    "commits", commits.sum() - m.commits(), "binarySkipped", binary.sum() - m.binary());
+            return new BlobResult.TargetResult(f, o, r, w, counts);
+        }
+
+        /** Reports what a remembered target contributed, as scanning it would. */
+        void replayTarget(BlobResult.TargetResult t) {
+            synchronized (findings) {
+                findings.addAll(t.findings());
+            }
+            synchronized (references) {
+                references.addAll(t.references());
+            }
+            t.owners().forEach((i, o) -> metadataOwners.put(t.findings().get(i).location(), o));
+            t.warnings().forEach(this::warn);
+            blobs.add(t.counts().getOrDefault("blobs", 0L));
+            bytes.add(t.counts().getOrDefault("bytes", 0L));
+            commits.add(t.counts().getOrDefault("commits", 0L));
+            binary.add(t.counts().getOrDefault("binarySkipped", 0L));
         }
 
         /** Reports a remembered result at the given provenances, as scanning the blob there would. */

@@ -36,6 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>{@code meta(key, value)}: {@code schema} ({@value #SCHEMA}) and {@code tool} (the version that wrote it);</li>
  *   <li>{@code blobs(rules, blob, binary, bytes, lfs, problems)}: one row per scanned blob;</li>
+ *   <li>{@code targets(rules, target, findings, result)}: what a whole bare repository yielded, keyed by
+ *       its refs (a repository whose refs have not moved is replayed without walking its history);</li>
  *   <li>{@code paths(rules, blob, source, path, findings, result)}: what the blob yields at each path
  *       (a JSON document with the secret values: the file is created 0600 and is as sensitive as the
  *       repositories).</li>
@@ -167,6 +169,8 @@ public final class BlobStore implements ResultCache, AutoCloseable {
                 s.execute("CREATE TABLE IF NOT EXISTS paths (rules TEXT NOT NULL, blob TEXT NOT NULL,"
                         + " source TEXT NOT NULL, path TEXT NOT NULL, findings INTEGER NOT NULL, result TEXT NOT NULL,"
                         + " PRIMARY KEY (rules, blob, source, path)) WITHOUT ROWID");
+                s.execute("CREATE TABLE IF NOT EXISTS targets (rules TEXT NOT NULL, target TEXT NOT NULL,"
+                        + " findings INTEGER NOT NULL, result TEXT NOT NULL, PRIMARY KEY (rules, target)) WITHOUT ROWID");
                 s.execute("INSERT OR REPLACE INTO meta VALUES ('schema', '" + SCHEMA + "')");
                 try (PreparedStatement p = db.prepareStatement("INSERT OR REPLACE INTO meta VALUES ('tool', ?)")) {
                     p.setString(1, tool);
@@ -235,6 +239,58 @@ public final class BlobStore implements ResultCache, AutoCloseable {
         } catch (SQLException | IOException e) {
             fail(e);
             return null;
+        }
+    }
+
+    @Override
+    public BlobResult.TargetResult lookupTarget(String key) {
+        if (broken) {
+            return null;
+        }
+        try {
+            synchronized (this) {
+                try (PreparedStatement p = db.prepareStatement("SELECT result FROM targets WHERE rules = ? AND target = ?")) {
+                    p.setString(1, rules);
+                    p.setString(2, key);
+                    try (ResultSet r = p.executeQuery()) {
+                        return r.next() ? codec.readTarget(r.getString(1)) : null;
+                    }
+                }
+            }
+        } catch (ResultCodec.Unreadable e) {
+            return null;
+        } catch (SQLException e) {
+            fail(e);
+            return null;
+        }
+    }
+
+    @Override
+    public void storeTarget(String key, BlobResult.TargetResult result) {
+        if (broken) {
+            return;
+        }
+        String doc;
+        try {
+            doc = codec.writeTarget(result);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        synchronized (this) {
+            try {
+                if (db.getAutoCommit()) {
+                    db.setAutoCommit(false);
+                }
+                try (PreparedStatement p = db.prepareStatement("INSERT OR REPLACE INTO targets VALUES (?, ?, ?, ?)")) {
+                    p.setString(1, rules);
+                    p.setString(2, key);
+                    p.setInt(3, result.findings().size());
+                    p.setString(4, doc);
+                    p.executeUpdate();
+                }
+            } catch (SQLException e) {
+                fail(e);
+            }
         }
     }
 

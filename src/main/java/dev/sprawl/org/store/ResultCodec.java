@@ -93,8 +93,51 @@ final class ResultCodec {
             n.put("code", w.code());
             n.put("message", w.message());
             n.put("incomplete", w.incomplete());
+            if (w.path() != null) {
+                n.put("path", w.path());
+            }
         }
         return root.toString();
+    }
+
+    /** A whole target's results: as a path result (every location and warning with its own path), with counts. */
+    String writeTarget(BlobResult.TargetResult t) {
+        ObjectNode root = (ObjectNode) readTreeQuietly(write(new BlobResult.PathResult(t.findings(), t.owners(),
+                t.references(), t.warnings())));
+        ObjectNode counts = root.putObject("counts");
+        t.counts().forEach(counts::put);
+        ArrayNode ws = (ArrayNode) root.get("warnings");
+        for (int i = 0; i < t.warnings().size(); i++) {
+            if (t.warnings().get(i).path() == null) {
+                ((ObjectNode) ws.get(i)).putNull("path");
+            }
+        }
+        return root.toString();
+    }
+
+    BlobResult.TargetResult readTarget(String text) throws Unreadable {
+        BlobResult.PathResult p = read("", "", text);
+        JsonNode root = readTreeQuietly(text);
+        JsonNode ws = root.get("warnings");
+        List<ScanWarning> warnings = new ArrayList<>();
+        for (int i = 0; i < p.warnings().size(); i++) {
+            ScanWarning w = p.warnings().get(i);
+            JsonNode path = ws.get(i).get("path");
+            warnings.add(new ScanWarning(w.code(), w.message(), path == null || path.isNull() ? null : path.asText(),
+                    w.incomplete()));
+        }
+        Map<String, Long> counts = new HashMap<>();
+        JsonNode c = object(root, "counts");
+        c.fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+        return new BlobResult.TargetResult(p.findings(), p.owners(), p.references(), warnings, counts);
+    }
+
+    private static JsonNode readTreeQuietly(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     BlobResult.PathResult read(String source, String path, String text) throws Unreadable {
@@ -134,12 +177,15 @@ final class ResultCodec {
         }
         List<ScanWarning> warnings = new ArrayList<>();
         for (JsonNode n : array(root, "warnings")) {
-            warnings.add(new ScanWarning(text(n, "code"), text(n, "message"), path, n.path("incomplete").asBoolean()));
+            warnings.add(new ScanWarning(text(n, "code"), text(n, "message"),
+                    n.path("path").isTextual() ? n.get("path").asText() : path, n.path("incomplete").asBoolean()));
         }
         return new BlobResult.PathResult(findings, owners, references, warnings);
     }
 
     private static void location(ObjectNode n, Location l) {
+        n.put("source", l.source());
+        n.put("path", l.path());
         n.put("line", l.line());
         n.put("column", l.column());
         n.put("context", l.context());
@@ -187,6 +233,12 @@ final class ResultCodec {
         }
         if (!n.path("line").isInt() || !n.path("column").isInt()) {
             throw new Unreadable("no line or column");
+        }
+        if (n.path("source").isTextual()) {
+            source = n.get("source").asText();
+        }
+        if (n.path("path").isTextual()) {
+            path = n.get("path").asText();
         }
         return new Location(source, path, n.get("line").asInt(), n.get("column").asInt(), text(n, "context"), details,
                 n.path("allowed").asBoolean());
