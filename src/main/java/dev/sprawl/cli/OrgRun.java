@@ -22,8 +22,10 @@ import java.util.List;
 final class OrgRun implements AutoCloseable {
 
     private final OrgOptions options;
-    private final ResolvedTargets resolved;
+    private ResolvedTargets resolved;
     private Path root;
+    /** {@code --cache DIR}: clones are kept in {@code DIR/repos} and fetched next time; null: a temporary folder. */
+    private Path cacheRoot;
     private Clones.Prepared prepared;
 
     private OrgRun(OrgOptions options, ResolvedTargets resolved) {
@@ -55,11 +57,28 @@ final class OrgRun implements AutoCloseable {
         return (incomplete ? ExitCode.INCOMPLETE : ExitCode.OK).code();
     }
 
-    /** Clones every remote into a new temporary folder; returns their paths (labels: {@link #repos}). */
+    /** {@code --shard}: keeps only this shard's local targets and repositories. */
+    void shard(dev.sprawl.org.Shards.Shard shard) {
+        resolved = dev.sprawl.org.Shards.select(resolved, shard);
+    }
+
+    /** {@code --cache}: clone into (and fetch in) {@code dir/repos}, kept after the scan. */
+    void keepClonesIn(Path cacheDir) {
+        cacheRoot = cacheDir.resolve("repos");
+    }
+
+    /** Clones every remote into a new temporary folder (or the cache); returns their paths (labels: {@link #repos}). */
     List<Path> materialize() throws IOException, InterruptedException {
-        root = Files.createTempDirectory("sprawl-clones-");
+        Path into;
+        if (cacheRoot != null) {
+            dev.sprawl.org.store.BlobStore.createPrivateDir(cacheRoot);
+            into = cacheRoot;
+        } else {
+            root = Files.createTempDirectory("sprawl-clones-");
+            into = root;
+        }
         prepared = Clones.materializeAll(resolved.remotes(), new RepoFetcher(options.credentials(),
-                (int) options.timeout().toSeconds()), root);
+                (int) options.timeout().toSeconds()), into);
         return prepared.paths();
     }
 

@@ -4,6 +4,8 @@ import dev.sprawl.govern.Governance;
 import dev.sprawl.govern.ManifestException;
 import dev.sprawl.inventory.Inventory;
 import dev.sprawl.inventory.SecretEntry;
+import dev.sprawl.org.Shards;
+import dev.sprawl.org.store.BlobStore;
 import dev.sprawl.report.JsonReporter;
 import dev.sprawl.report.ReportOptions;
 import dev.sprawl.report.SarifReporter;
@@ -161,6 +163,47 @@ final class ScanCommand implements Callable<Integer> {
             description = "Pull registry:// images over plain HTTP (loopback registries always are).")
     boolean insecureRegistry;
 
+    // ---- org scale (issue 11): incremental datastore and shards; see docs/scale.md ----
+
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "Keep bare clones and a datastore of scanned blobs with their results in DIR (created 0700; "
+                    + "it holds secret values): a rescan reads only new blobs and reports the full inventory.")
+    Path cacheDir;
+
+    @Option(names = "--shard", paramLabel = "INDEX/COUNT", converter = ShardConverter.class,
+            description = "Scan only the targets of shard INDEX (from 0) of COUNT, chosen by a stable hash of each "
+                    + "target; combine the shards' json reports with 'sprawl merge'.")
+    Shards.Shard shard;
+
+    static final class ShardConverter implements picocli.CommandLine.ITypeConverter<Shards.Shard> {
+        @Override
+        public Shards.Shard convert(String value) {
+            try {
+                return Shards.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** The expanded target list cut to this worker's shard (all of it without --shard). */
+    private List<String> sharded(List<String> expanded) {
+        return shard == null ? expanded : Shards.select(expanded, shard);
+    }
+
+    /** The datastore of --cache, or null without it. */
+    private BlobStore openCache(RuleSet rules) throws IOException {
+        if (cacheDir == null) {
+            return null;
+        }
+        List<String> analyzers = dev.sprawl.analyze.StructuredScan.registered().stream()
+                .map(a -> a.getClass().getName()).toList();
+        String identity = BlobStore.rulesIdentity(rules, analyzers, maxParseSize, Version.get());
+        return BlobStore.open(cacheDir, Version.get(), identity, rules);
+    }
+
+    // ---- end of org scale ----
+
     // ---- organisation scans (dev.sprawl.org): URLs, github:ORG, gitlab:GROUP; flags in OrgFlags ----
     @picocli.CommandLine.Mixin
     OrgFlags orgFlags = new OrgFlags();
@@ -194,15 +237,21 @@ final class ScanCommand implements Callable<Integer> {
             err.println("sprawl: " + e.getMessage());
             return ExitCode.USAGE.code();
         }
+        if (org != null && shard != null) {
+            org.shard(shard);
+        }
         if (org != null && orgFlags.listTargets) {
             return org.list(spec.commandLine().getOut(), err);
         }
         try (OrgRun remote = org) {
-            return scan(org == null ? given : org.locals(), org, err);
+            return scan(org == null ? sharded(given) : org.locals(), org, org == null && shard != null ? given : null, err);
         }
     }
 
-    private int scan(List<String> given, OrgRun org, PrintWriter err) throws Exception {
+    /**
+     * @param unsharded the whole local target list a shard was cut from (its {@code scan.targets}), or null
+     */
+    private int scan(List<String> given, OrgRun org, List<String> unsharded, PrintWriter err) throws Exception {
         List<Path> paths = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (String t : given) {
@@ -286,14 +335,33 @@ final class ScanCommand implements Callable<Integer> {
         if (org != null) {
             int locals = paths.size();
             if (org.hasRemotes()) {
+                if (cacheDir != null) {
+                    org.keepClonesIn(cacheDir);
+                }
                 paths.addAll(org.materialize());
                 labels.addAll(org.repos());
             }
             repos = org.repoTargets(locals);
+        } else if (unsharded != null) {
+            repos = new dev.sprawl.scan.RepoTargets(unsharded, List.of(), List.of(), List.of());
         }
         ScanRequest request = new ScanRequest(paths, labels, rules, excludes, maxFileSize, workers, known,
                 ignoreFile, !noIgnoreFile, maxParseSize, archiveLimits, imageOptions, git, repos);
-        Inventory inventory = new Scanner(Clock.systemUTC(), governance).scan(request);
+        Inventory inventory;
+        BlobStore cache;
+        try {
+            cache = openCache(rules);
+        } catch (IOException e) {
+            err.println("sprawl: cannot use --cache " + cacheDir + ": " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
+        try {
+            inventory = new Scanner(Clock.systemUTC(), cache, shard != null, governance).scan(request);
+        } finally {
+            if (cache != null) {
+                cache.close();
+            }
+        }
 
         boolean toTerminal = output == null && parent.terminal();
         Format fmt = format != null ? format : (toTerminal ? Format.table : Format.json);

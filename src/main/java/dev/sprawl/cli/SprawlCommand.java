@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Finds the keys, tokens, passwords, private keys and certificates of non-human identities "
                 + "and turns them into an owned inventory.",
-        subcommands = {ScanCommand.class, RulesCommand.class},
+        subcommands = {ScanCommand.class, RulesCommand.class, MergeCommand.class},
         footer = ExitCode.HELP)
 final class SprawlCommand implements Runnable {
 
@@ -33,6 +33,6 @@ final class SprawlCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: scan or rules");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: scan, rules or merge");
     }
 }

@@ -74,17 +74,9 @@ final class Checks {
                         + "; rotate it (issue a new " + what + ", revoke this one)"));
             }
         }
-        List<String> repos = s.locations().stream().map(l -> l.details().get("repo")).filter(java.util.Objects::nonNull)
-                .map(Object::toString).distinct().sorted().toList();
-        long paths = s.locations().stream().map(l -> l.details().getOrDefault("repo", "") + "\u0000" + l.path())
-                .distinct().count();
-        if (repos.size() >= SPRAWL_REPOS) {
-            out.add(new GovernanceFinding(Codes.SECRET_SPRAWL, "medium",
-                    "the same secret appears in " + repos.size() + " repositories (" + String.join(", ", repos)
-                            + "); every copy must be rotated together"));
-        } else if (paths >= SPRAWL_PATHS) {
-            out.add(new GovernanceFinding(Codes.SECRET_SPRAWL, "medium",
-                    "the same secret appears in " + paths + " different files; every copy must be rotated together"));
+        GovernanceFinding sprawl = sprawl(s.locations());
+        if (sprawl != null) {
+            out.add(sprawl);
         }
         if (historyOnly) {
             out.add(new GovernanceFinding(Codes.HISTORY_ONLY, "high",
@@ -98,6 +90,24 @@ final class Checks {
     }
 
     /** True when the secret is only in git history: no location in HEAD, the index or a file. */
+    /** {@code secret-sprawl} for these locations, or null. */
+    static GovernanceFinding sprawl(java.util.Collection<Location> locations) {
+        List<String> repos = locations.stream().map(l -> l.details().get("repo")).filter(java.util.Objects::nonNull)
+                .map(Object::toString).distinct().sorted().toList();
+        long paths = locations.stream().map(l -> l.details().getOrDefault("repo", "") + "\u0000" + l.path())
+                .distinct().count();
+        if (repos.size() >= SPRAWL_REPOS) {
+            return new GovernanceFinding(Codes.SECRET_SPRAWL, "medium",
+                    "the same secret appears in " + repos.size() + " repositories (" + String.join(", ", repos)
+                            + "); every copy must be rotated together");
+        }
+        if (paths >= SPRAWL_PATHS) {
+            return new GovernanceFinding(Codes.SECRET_SPRAWL, "medium",
+                    "the same secret appears in " + paths + " different files; every copy must be rotated together");
+        }
+        return null;
+    }
+
     static boolean historyOnly(Iterable<Location> locations) {
         boolean any = false;
         for (Location l : locations) {

@@ -87,6 +87,30 @@ public final class Governance {
         return forAll != null || !byTarget.isEmpty();
     }
 
+    /** Codes of {@link #locationFindings}: what {@code sprawl merge} recomputes from merged locations. */
+    public static final Set<String> LOCATION_CODES = Set.of("missing-owner", "secret-sprawl", "history-only");
+
+    /**
+     * The findings that follow from a secret's owner and locations alone, as a scan without a manifest
+     * gives them: {@code missing-owner}, {@code secret-sprawl}, {@code history-only}.
+     */
+    public static List<GovernanceFinding> locationFindings(Owner owner, dev.sprawl.rules.Category category,
+                                                           java.util.Collection<Location> locations) {
+        List<GovernanceFinding> out = new ArrayList<>();
+        if (owner == null) {
+            out.add(new GovernanceFinding("missing-owner", "high",
+                    "no owner: add a CODEOWNERS entry (or an owner tag) for the files that hold this " + category.label()));
+        }
+        GovernanceFinding sprawl = Checks.sprawl(locations);
+        if (sprawl != null) {
+            out.add(sprawl);
+        }
+        if (Checks.historyOnly(locations)) {
+            out.add(new GovernanceFinding("history-only", "high", "removed from HEAD but still in history; rotate it"));
+        }
+        return out;
+    }
+
     public Inventory apply(Inventory inv) {
         LocalDate today = LocalDate.ofInstant(inv.startedAt(), ZoneOffset.UTC);
         List<SecretEntry> out = new ArrayList<>(inv.secrets().size());

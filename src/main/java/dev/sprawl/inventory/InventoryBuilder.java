@@ -96,12 +96,29 @@ public final class InventoryBuilder {
                 owner = o;
             }
         }
-        List<GovernanceFinding> findings = new ArrayList<>();
-        findings.addAll(expiry(best.attributes(), now));
+        List<GovernanceFinding> findings = locationFindings(owner, best.rule().category(), best.attributes(), locations,
+                now);
         Boolean isNew = baseline == null ? null : !baseline.contains(fp);
         String ignored = ignoreReason(fp, locations, suppressions, today, findings);
         return new SecretEntry(fp, best.rule(), confidence, best.secret(), best.attributes(), owner,
                 new ArrayList<>(locations), findings, isNew, ignored);
+    }
+
+    /** Codes of the findings {@link #locationFindings} computes (what {@code sprawl merge} recomputes). */
+    public static final java.util.Set<String> LOCATION_FINDINGS = java.util.Set.of(
+            "certificate-expired", "certificate-expiring", "token-expired", "jwt-alg-none");
+
+    /**
+     * The findings that follow from a secret's owner, locations and key material, in report order:
+     * {@code missing-owner}, {@code secret-sprawl}, {@code history-only}, then the expiry and algorithm
+     * findings ({@link #LOCATION_FINDINGS}). Shared with the merge of shard inventories.
+     */
+    public static List<GovernanceFinding> locationFindings(Owner owner, dev.sprawl.rules.Category category,
+                                                           Map<String, String> attributes,
+                                                           java.util.Collection<Location> locations, Instant now) {
+        List<GovernanceFinding> findings = new ArrayList<>();
+        findings.addAll(expiry(attributes, now));
+        return findings;
     }
 
     /**

@@ -103,19 +103,24 @@ public final class JsonReporter implements Reporter {
                 putLong(rn, "resolvedAfterDays", r.resolvedAfterDays());
             }
         }
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-                .withSeparators(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                        .withObjectEmptySeparator("")
-                        .withArrayEmptySeparator(""))
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        DefaultPrettyPrinter pp = printer();
         try (JsonGenerator g = MAPPER.getFactory().createGenerator(new NonClosingWriter(out))) {
             g.setPrettyPrinter(pp);
             MAPPER.writeTree(g, root);
         }
         out.write("\n");
         out.flush();
+    }
+
+    /** How the inventory is laid out (two-space indents, {@code "key": value}); shared with {@code sprawl merge}. */
+    public static DefaultPrettyPrinter printer() {
+        return new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                        .withObjectEmptySeparator("")
+                        .withArrayEmptySeparator(""))
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     }
 
     private void secret(ObjectNode n, SecretEntry s) {

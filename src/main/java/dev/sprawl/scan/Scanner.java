@@ -52,14 +52,32 @@ public final class Scanner {
 
     private final Clock clock;
     private final Governance governance;
+    private final ResultCache cache;
+    private final boolean labelTargets;
 
     public Scanner(Clock clock) {
-        this(clock, Governance.DEFAULT);
+        this(clock, null, false, Governance.DEFAULT);
     }
 
     /** A scanner whose inventory goes through {@code governance} (manifests, baseline) before it is returned. */
     public Scanner(Clock clock, Governance governance) {
+        this(clock, null, false, governance);
+    }
+
+    public Scanner(Clock clock, ResultCache cache, boolean labelTargets) {
+        this(clock, cache, labelTargets, Governance.DEFAULT);
+    }
+
+    /**
+     * @param cache        earlier results by blob id ({@code --cache}), or null
+     * @param labelTargets give every location the {@code target} detail even when one target is scanned
+     *                     (a shard of a target list reports as the whole list would)
+     * @param governance   what the inventory goes through before it is returned (manifests, baseline)
+     */
+    public Scanner(Clock clock, ResultCache cache, boolean labelTargets, Governance governance) {
         this.clock = clock;
+        this.cache = cache;
+        this.labelTargets = labelTargets;
         this.governance = governance;
     }
 
@@ -67,13 +85,13 @@ public final class Scanner {
         Instant started = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Detector detector = new Detector(request.rules());
         Sink sink = new Sink(detector, new StructuredScan(StructuredScan.registered(), request.maxParseSize()),
-                new ArchiveExpander(request.archives(), request.maxFileSize()));
+                new ArchiveExpander(request.archives(), request.maxFileSize()), cache);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(request.threads(), request.threads(), 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(Math.max(64, request.threads() * 16)), daemonThreads(),
                 new ThreadPoolExecutor.CallerRunsPolicy());
         Map<String, OwnerResolver> ownersByTarget = new HashMap<>();
         Map<String, IgnoreFile> ignoresByTarget = new HashMap<>();
-        boolean many = request.targets().size() > 1;
+        boolean many = request.targets().size() > 1 || labelTargets;
         request.repos().warnings().forEach(sink::warn);
         RepoLedger ledger = new RepoLedger(request.repos());
         try {
@@ -87,24 +105,40 @@ public final class Scanner {
                 ownersByTarget.put(label, Owners.forTarget(target, targetSink::warn));
                 ignoresByTarget.put(label, request.useIgnoreFiles()
                         ? Owners.ignoreFile(target, request.ignoreFile(), targetSink::warn) : IgnoreFile.EMPTY);
-                try {
-                    Source source = Sources.forTarget(target, label, request);
-                    source.scan(new SourceContext(target, pool, targetSink, request.excludes(), request.maxFileSize()));
-                } catch (IOException e) {
-                    targetSink.warn(new ScanWarning("target-unreadable", "cannot scan target: "
-                            + e.getClass().getSimpleName(), repo == null ? label : null, true));
-                } catch (RuntimeException e) {
-                    if (repo == null) {
-                        throw e;
+                String memo = cache == null ? null : targetKey(target, label, repo, many, request);
+                BlobResult.TargetResult remembered = memo == null ? null : cache.lookupTarget(memo);
+                if (remembered != null) {
+                    sink.replayTarget(remembered); // refs unmoved since a scan with the same rules: not walked again
+                } else {
+                    Sink.Mark mark = memo == null ? null : sink.mark();
+                    try {
+                        Source source = Sources.forTarget(target, label, request);
+                        source.scan(new SourceContext(target, pool, targetSink, request.excludes(), request.maxFileSize()));
+                    } catch (IOException e) {
+                        targetSink.warn(new ScanWarning("target-unreadable", "cannot scan target: "
+                                + e.getClass().getSimpleName(), repo == null ? label : null, true));
+                        mark = null;
+                    } catch (RuntimeException e) {
+                        if (repo == null) {
+                            throw e;
+                        }
+                        // one repository of an organisation scan never stops the others
+                        targetSink.warn(new ScanWarning("target-unreadable", "scanning this repository failed ("
+                                + e.getClass().getSimpleName() + "); the others are scanned", null, true));
+                        mark = null;
                     }
-                    // one repository of an organisation scan never stops the others
-                    targetSink.warn(new ScanWarning("target-unreadable", "scanning this repository failed ("
-                            + e.getClass().getSimpleName() + "); the others are scanned", null, true));
+                    BlobResult.TargetResult result = mark == null ? null : sink.since(mark);
+                    if (result != null) {
+                        cache.storeTarget(memo, result);
+                    }
                 }
                 ledger.finish(count, sink, target);
             }
         } finally {
             pool.shutdownNow();
+        }
+        if (cache != null) {
+            cache.warnings().forEach(sink::warn);
         }
         OwnerResolver owners = location -> {
             Owner tagged = sink.metadataOwners.get(location);
@@ -143,6 +177,26 @@ public final class Scanner {
         return label == null ? request.labels().get(0) : label.toString();
     }
 
+    /**
+     * The key under which a whole target's results are remembered: a bare repository's refs (see
+     * {@code GitRepos.stateOf}) with everything else that shapes its locations; null for other targets.
+     */
+    private static String targetKey(Path target, String label, String repo, boolean many, ScanRequest request) {
+        String state = dev.sprawl.source.git.GitRepos.stateOf(target);
+        if (state == null) {
+            return null;
+        }
+        String all = String.join("\u0001", label, String.valueOf(repo), String.valueOf(many), state,
+                String.valueOf(request.excludes()), Long.toString(request.maxFileSize()), String.valueOf(request.git()),
+                String.valueOf(request.archives()));
+        try {
+            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(all.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static java.util.concurrent.ThreadFactory daemonThreads() {
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         return r -> {
@@ -150,6 +204,11 @@ public final class Scanner {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /** The warning that sums up the binary files skipped ({@code stats.binarySkipped}). */
+    public static ScanWarning binarySkipped(long skipped) {
+        return new ScanWarning("binary-skipped", skipped + " binary file(s) were not scanned", null, false);
     }
 
     /** Most blobs whose detection results are remembered at once for incremental detection of derived blobs. */
@@ -188,31 +247,304 @@ public final class Scanner {
         final LongAdder incompleteWarnings = new LongAdder();
         /** What detection found per keyed blob, for blobs derived from it. */
         private final java.util.concurrent.ConcurrentHashMap<Object, Known> known = new java.util.concurrent.ConcurrentHashMap<>();
+        private final ResultCache cache;
+        /** The blob this thread offered to {@link #recall} and is about to read: its results go to the cache. */
+        private final ThreadLocal<Offered> offered = new ThreadLocal<>();
+
+        private record Offered(String contentId, List<Provenance> provenances) {
+        }
 
         Sink(Detector detector, StructuredScan structured, ArchiveExpander archives) {
+            this(detector, structured, archives, null);
+        }
+
+        Sink(Detector detector, StructuredScan structured, ArchiveExpander archives, ResultCache cache) {
             this.detector = detector;
             this.structured = structured;
             this.archives = archives;
+            this.cache = cache;
             this.sessions = ThreadLocal.withInitial(detector::newSession);
         }
 
         @Override
         public void accept(Blob blob) {
+            Offered o = cache == null ? null : offered.get();
+            if (o != null) {
+                offered.remove();
+                if (o.provenances().equals(blob.provenances())) {
+                    acceptCaching(o.contentId(), blob);
+                    return;
+                }
+            }
             if (!archives.expand(blob, members)) {
                 scanText(blob);
             }
         }
 
+        @Override
+        public Recall recall(String contentId, List<Provenance> provenances) {
+            if (cache == null) {
+                return Recall.UNKNOWN;
+            }
+            offered.remove();
+            BlobResult r = cache.lookup(contentId);
+            if (r != null && covers(r, provenances)) {
+                replay(r, provenances);
+                return r.lfsPointer() ? Recall.RECALLED_LFS_POINTER : Recall.RECALLED;
+            }
+            offered.set(new Offered(contentId, provenances));
+            return Recall.UNKNOWN;
+        }
+
+        private static boolean covers(BlobResult r, List<Provenance> provenances) {
+            if (r.binary()) {
+                return true;
+            }
+            for (Provenance p : provenances) {
+                if (!r.paths().containsKey(BlobResult.key(p.source(), p.path()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Scans a blob the cache is to remember: once per distinct (source, path) with provenances that
+         * carry no details, so that the result holds nothing of the commits it was found in; then
+         * replays the result at the blob's real provenances, exactly as a later scan will. Archives
+         * and keystores are scanned as usual and not remembered (they are read again next time).
+         */
+        private void acceptCaching(String contentId, Blob blob) {
+            if (archives.expand(blob, members)) {
+                return;
+            }
+            Map<String, Provenance> templates = new java.util.LinkedHashMap<>();
+            for (Provenance p : blob.provenances()) {
+                TreeMap<String, Object> d = new TreeMap<>();
+                if (p.forcedContext() != null) {
+                    d.put(Provenance.CONTEXT, p.forcedContext());
+                }
+                Provenance t = new Provenance(p.source(), p.path(), d);
+                Provenance before = templates.putIfAbsent(BlobResult.key(p.source(), p.path()), t);
+                if (before != null && !before.equals(t)) {
+                    scanText(blob); // one path in two forced contexts: not remembered
+                    return;
+                }
+            }
+            if (!Keystores.classify(new Blob(blob.data(), blob.length(), List.of())).isEmpty()) {
+                scanText(blob);
+                return;
+            }
+            Outcome out = new Outcome();
+            scanText(new Blob(blob.data(), blob.length(), List.copyOf(templates.values()), blob.key(), blob.derivation()),
+                    out);
+            BlobResult result = out.result(templates.keySet(), dev.sprawl.source.git.GitRepos.isLfsPointer(blob.data(), blob.length()));
+            cache.store(contentId, result);
+            replay(result, blob.provenances());
+        }
+
+        /** Where the results stood before a target was scanned (targets are scanned one after another). */
+        record Mark(int findings, int references, int warnings, long blobs, long bytes, long commits, long binary) {
+        }
+
+        Mark mark() {
+            synchronized (findings) {
+                synchronized (references) {
+                    synchronized (warnings) {
+                        return new Mark(findings.size(), references.size(), warnings.size(), blobs.sum(), bytes.sum(),
+                                commits.sum(), binary.sum());
+                    }
+                }
+            }
+        }
+
+        /** What was added since {@code m}, or null when it may be incomplete (not to be remembered). */
+        BlobResult.TargetResult since(Mark m) {
+            List<Finding> f;
+            List<SecretReference.Sighting> r;
+            List<ScanWarning> w;
+            synchronized (findings) {
+                f = new ArrayList<>(findings.subList(m.findings(), findings.size()));
+            }
+            synchronized (references) {
+                r = new ArrayList<>(references.subList(m.references(), references.size()));
+            }
+            synchronized (warnings) {
+                w = new ArrayList<>(warnings.subList(m.warnings(), warnings.size()));
+            }
+            if (w.stream().anyMatch(ScanWarning::incomplete)) {
+                return null;
+            }
+            Map<Integer, Owner> o = new HashMap<>();
+            for (int i = 0; i < f.size(); i++) {
+                Owner owner = metadataOwners.get(f.get(i).location());
+                if (owner != null) {
+                    o.put(i, owner);
+                }
+            }
+            Map<String, Long> counts = Map.of("blobs", blobs.sum() - m.blobs(), "bytes", bytes.sum() - m.bytes(),
+                    "commits", commits.sum() - m.commits(), "binarySkipped", binary.sum() - m.binary());
+            return new BlobResult.TargetResult(f, o, r, w, counts);
+        }
+
+        /** Reports what a remembered target contributed, as scanning it would. */
+        void replayTarget(BlobResult.TargetResult t) {
+            synchronized (findings) {
+                findings.addAll(t.findings());
+            }
+            synchronized (references) {
+                references.addAll(t.references());
+            }
+            t.owners().forEach((i, o) -> metadataOwners.put(t.findings().get(i).location(), o));
+            t.warnings().forEach(this::warn);
+            blobs.add(t.counts().getOrDefault("blobs", 0L));
+            bytes.add(t.counts().getOrDefault("bytes", 0L));
+            commits.add(t.counts().getOrDefault("commits", 0L));
+            binary.add(t.counts().getOrDefault("binarySkipped", 0L));
+        }
+
+        /** Reports a remembered result at the given provenances, as scanning the blob there would. */
+        private void replay(BlobResult r, List<Provenance> provenances) {
+            if (r.binary()) {
+                binary.increment();
+                return;
+            }
+            blobs.increment();
+            bytes.add(r.bytes());
+            String first = provenances.isEmpty() ? null : provenances.get(0).path();
+            for (DetectProblem p : r.problems()) {
+                warn(new ScanWarning(p.code(), p.message(), first, true));
+            }
+            List<Finding> found = new ArrayList<>();
+            List<SecretReference.Sighting> sighted = new ArrayList<>();
+            java.util.Set<String> warned = new java.util.HashSet<>();
+            for (Provenance p : provenances) {
+                String key = BlobResult.key(p.source(), p.path());
+                BlobResult.PathResult pr = r.paths().get(key);
+                for (int i = 0; i < pr.findings().size(); i++) {
+                    Finding f = pr.findings().get(i);
+                    Location at = relocate(f.location(), p);
+                    found.add(new Finding(f.rule(), f.secret(), f.confidence(), f.attributes(), at));
+                    Owner o = pr.owners().get(i);
+                    if (o != null) {
+                        metadataOwners.put(at, o);
+                    }
+                }
+                for (SecretReference.Sighting s : pr.references()) {
+                    sighted.add(new SecretReference.Sighting(s.name(), s.kind(), relocate(s.location(), p)));
+                }
+                if (warned.add(key)) {
+                    pr.warnings().forEach(this::warn);
+                }
+            }
+            if (!found.isEmpty()) {
+                synchronized (findings) {
+                    findings.addAll(found);
+                }
+            }
+            if (!sighted.isEmpty()) {
+                synchronized (references) {
+                    references.addAll(sighted);
+                }
+            }
+        }
+
+        /** A remembered location at a real provenance: its details under the ones the analyzers added. */
+        private static Location relocate(Location l, Provenance p) {
+            TreeMap<String, Object> details = new TreeMap<>(p.locationDetails());
+            details.putAll(l.details());
+            return new Location(p.source(), p.path(), l.line(), l.column(), l.context(), details, l.allowed());
+        }
+
         private void scanText(Blob blob) {
+            Outcome out = new Outcome();
+            scanText(blob, out);
+            if (out.binary) {
+                binary.increment();
+                return;
+            }
+            blobs.increment();
+            bytes.add(out.bytes);
+            String path = blob.provenances().isEmpty() ? null : blob.provenances().get(0).path();
+            for (DetectProblem p : out.problems) {
+                warn(new ScanWarning(p.code(), p.message(), path, true));
+            }
+            out.warnings.forEach(this::warn);
+            if (!out.findings.isEmpty()) {
+                synchronized (findings) {
+                    findings.addAll(out.findings);
+                }
+            }
+            if (!out.references.isEmpty()) {
+                synchronized (references) {
+                    references.addAll(out.references);
+                }
+            }
+            metadataOwners.putAll(out.owners);
+        }
+
+        /** What scanning one blob yields, before it joins the scan's results. */
+        private static final class Outcome {
+            boolean binary;
+            long bytes;
+            final List<DetectProblem> problems = new ArrayList<>();
+            final List<Finding> findings = new ArrayList<>();
+            final List<SecretReference.Sighting> references = new ArrayList<>();
+            final Map<Location, Owner> owners = new HashMap<>();
+            final List<ScanWarning> warnings = new ArrayList<>();
+
+            /** This outcome split by (source, path) of the template provenances it was scanned at. */
+            BlobResult result(java.util.Set<String> keys, boolean lfsPointer) {
+                Map<String, List<Finding>> f = new HashMap<>();
+                Map<String, Map<Integer, Owner>> o = new HashMap<>();
+                Map<String, List<SecretReference.Sighting>> r = new HashMap<>();
+                Map<String, List<ScanWarning>> w = new HashMap<>();
+                for (String k : keys) {
+                    f.put(k, new ArrayList<>());
+                    o.put(k, new HashMap<>());
+                    r.put(k, new ArrayList<>());
+                    w.put(k, new ArrayList<>());
+                }
+                for (Finding x : findings) {
+                    String k = BlobResult.key(x.location().source(), x.location().path());
+                    Owner owner = owners.get(x.location());
+                    if (owner != null) {
+                        o.get(k).put(f.get(k).size(), owner);
+                    }
+                    f.get(k).add(x);
+                }
+                for (SecretReference.Sighting x : references) {
+                    r.get(BlobResult.key(x.location().source(), x.location().path())).add(x);
+                }
+                List<DetectProblem> blobProblems = new ArrayList<>(problems);
+                for (ScanWarning x : warnings) {
+                    List<ScanWarning> at = null;
+                    for (String k : keys) {
+                        if (k.endsWith("\u0000" + x.path())) {
+                            at = w.get(k);
+                            break;
+                        }
+                    }
+                    if (at == null) {
+                        throw new IllegalStateException("warning outside the blob's paths: " + x.code());
+                    }
+                    at.add(x);
+                }
+                Map<String, BlobResult.PathResult> paths = new HashMap<>();
+                for (String k : keys) {
+                    paths.put(k, new BlobResult.PathResult(f.get(k), o.get(k), r.get(k), w.get(k)));
+                }
+                return new BlobResult(binary, bytes, lfsPointer, blobProblems, paths);
+            }
+        }
+
+        private void scanText(Blob blob, Outcome out) {
             byte[] data = blob.data();
             int length = blob.length();
             List<Finding> keystores = Keystores.classify(blob);
             if (!keystores.isEmpty()) {
-                blobs.increment();
-                bytes.add(length);
-                synchronized (findings) {
-                    findings.addAll(keystores);
-                }
+                out.bytes = length;
+                out.findings.addAll(keystores);
                 return;
             }
             boolean converted = false;
@@ -222,36 +554,25 @@ public final class Scanner {
                 blob = new Blob(data, length, blob.provenances());
                 converted = true;
             } else if (TextSniffer.isBinary(data, length)) {
-                binary.increment();
+                out.binary = true;
                 return;
             }
-            blobs.increment();
-            bytes.add(length);
+            out.bytes = length;
             Detection detection = detect(blob, converted);
-            String path = blob.provenances().isEmpty() ? null : blob.provenances().get(0).path();
-            for (DetectProblem p : detection.problems()) {
-                warn(new ScanWarning(p.code(), p.message(), path, true));
-            }
-            StructuredScan.Result analyzed = structured.apply(blob, detection.matches(), this::scanDecoded);
-            if (!analyzed.findings().isEmpty()) {
-                synchronized (findings) {
-                    findings.addAll(analyzed.findings());
-                }
-            }
-            if (!analyzed.references().isEmpty()) {
-                synchronized (references) {
-                    references.addAll(analyzed.references());
-                }
-            }
-            metadataOwners.putAll(analyzed.owners());
-            analyzed.warnings().forEach(this::warn);
+            out.problems.addAll(detection.problems());
+            StructuredScan.Result analyzed = structured.apply(blob, detection.matches(),
+                    (bytes, where) -> scanDecoded(bytes, where, out));
+            out.findings.addAll(analyzed.findings());
+            out.references.addAll(analyzed.references());
+            out.owners.putAll(analyzed.owners());
+            out.warnings.addAll(analyzed.warnings());
         }
 
         /** Rule scan of content an analyzer decoded (base64 Secret data...), found at {@code where}. */
-        private List<Finding> scanDecoded(byte[] data, Provenance where) {
+        private List<Finding> scanDecoded(byte[] data, Provenance where, Outcome out) {
             Detection detection = sessions.get().detect(data, data.length);
             for (DetectProblem p : detection.problems()) {
-                warn(new ScanWarning(p.code(), p.message() + " (in decoded content)", where.path(), true));
+                out.warnings.add(new ScanWarning(p.code(), p.message() + " (in decoded content)", where.path(), true));
             }
             return detection.matches().isEmpty() ? List.of()
                     : Classifier.classify(new Blob(data, data.length, List.of(where)), detection.matches());
@@ -318,7 +639,7 @@ public final class Scanner {
             }
             long skipped = binary.sum();
             if (skipped > 0) {
-                out.add(new ScanWarning("binary-skipped", skipped + " binary file(s) were not scanned", null, false));
+                out.add(binarySkipped(skipped));
             }
             out.sort(Comparator.comparing((ScanWarning w) -> Objects.toString(w.path(), ""))
                     .thenComparing(ScanWarning::code).thenComparing(ScanWarning::message));
@@ -344,6 +665,11 @@ public final class Scanner {
         public void accept(Blob blob) {
             List<Provenance> labelled = blob.provenances().stream().map(p -> p.with(key, label)).toList();
             delegate.accept(blob.withProvenances(labelled));
+        }
+
+        @Override
+        public Recall recall(String contentId, List<Provenance> provenances) {
+            return delegate.recall(contentId, provenances.stream().map(p -> p.with(key, label)).toList());
         }
 
         @Override

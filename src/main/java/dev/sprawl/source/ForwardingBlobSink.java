@@ -2,7 +2,8 @@ package dev.sprawl.source;
 
 /**
  * A sink that changes how blobs are accepted and passes everything else on to another sink, so a
- * new {@link BlobSink} method is forwarded in one place.
+ * new {@link BlobSink} method is forwarded in one place. {@link #recall} is not forwarded: a subclass
+ * that only passes blobs on, or changes their provenances, overrides it to do the same there.
  */
 public abstract class ForwardingBlobSink implements BlobSink {
 

@@ -130,6 +130,14 @@ final class BlobScan {
     }
 
     private void read(ObjectAccess access, BlobNode blob, byte[][] buffer, PackDeltas deltas, Inflater inflater) {
+        List<Provenance> where = provenances.apply(blob);
+        BlobSink.Recall recalled = ctx.sink().recall(blob.name(), where);
+        if (recalled != BlobSink.Recall.UNKNOWN) {
+            if (recalled == BlobSink.Recall.RECALLED_LFS_POINTER) {
+                warnLfsPointer(blob);
+            }
+            return; // known from an earlier scan (--cache): neither read nor detected again
+        }
         byte[] delta = deltas == null || blob.base == null ? null : deltas.delta(blob, inflater);
         // built here only within the size JGit would load whole and --max-file-size: larger blobs go
         // through load(), which streams them or skips them with a warning
@@ -173,14 +181,23 @@ final class BlobScan {
             unread.add(blob.copy());
             return;
         }
-        if (content.length <= MAX_LFS_POINTER_BYTES && startsWith(content.data, content.length, LFS_POINTER)) {
-            problems.warn("lfs-pointer", "Git LFS pointer: the pointer was scanned, the content it stands for is "
-                    + "stored outside the repository and was not fetched", firstPath.apply(blob), false,
-                    "Git LFS pointers were met");
+        if (isLfsPointer(content.data, content.length)) {
+            warnLfsPointer(blob);
         }
         keepBase(blob, content, buffer[0]);
-        ctx.sink().accept(new Blob(content.data, content.length, provenances.apply(blob),
+        ctx.sink().accept(new Blob(content.data, content.length, where,
                 blob.hasDependents() ? blob : null, runs == null ? null : new Blob.Derivation(blob.base, runs)));
+    }
+
+    private void warnLfsPointer(BlobNode blob) {
+        problems.warn("lfs-pointer", "Git LFS pointer: the pointer was scanned, the content it stands for is "
+                + "stored outside the repository and was not fetched", firstPath.apply(blob), false,
+                "Git LFS pointers were met");
+    }
+
+    /** True when the bytes are a Git LFS pointer file. */
+    static boolean isLfsPointer(byte[] data, int length) {
+        return length <= MAX_LFS_POINTER_BYTES && startsWith(data, length, LFS_POINTER);
     }
 
     /**

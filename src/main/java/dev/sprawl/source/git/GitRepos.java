@@ -155,4 +155,36 @@ public final class GitRepos {
             return Optional.empty();
         }
     }
+
+    /** True when the bytes are a Git LFS pointer file (the history scan warns {@code lfs-pointer} for these). */
+    public static boolean isLfsPointer(byte[] data, int length) {
+        return BlobScan.isLfsPointer(data, length);
+    }
+
+    /**
+     * What a bare repository's history is: every ref and the object it names, and what HEAD points at,
+     * as one string; null when the target is not a bare repository or cannot be read. Equal strings mean
+     * the same history (objects are named by their content), so a scan of it yields the same results.
+     */
+    public static String stateOf(Path target) {
+        if (kindOf(target) != Kind.BARE) {
+            return null;
+        }
+        try (Repository repo = open(target)) {
+            StringBuilder b = new StringBuilder();
+            org.eclipse.jgit.lib.Ref head = repo.exactRef(org.eclipse.jgit.lib.Constants.HEAD);
+            b.append("HEAD ").append(head == null ? "-" : head.getTarget().getName()).append(' ')
+                    .append(head == null || head.getObjectId() == null ? "-" : head.getObjectId().name()).append('\n');
+            java.util.List<org.eclipse.jgit.lib.Ref> refs = new java.util.ArrayList<>(repo.getRefDatabase().getRefs());
+            refs.sort(java.util.Comparator.comparing(org.eclipse.jgit.lib.Ref::getName));
+            for (org.eclipse.jgit.lib.Ref r : refs) {
+                b.append(r.getName()).append(' ').append(r.getObjectId() == null ? "-" : r.getObjectId().name())
+                        .append('\n');
+            }
+            b.append("shallow ").append(repo.getObjectDatabase().getShallowCommits().size());
+            return b.toString();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
 }

@@ -38,6 +38,12 @@ public final class TestRepo implements AutoCloseable {
         return new TestRepo(dir, Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call());
     }
 
+    /** An existing repository with a working tree at {@code dir}. */
+    public static TestRepo open(Path dir) throws IOException {
+        SafeGit.init();
+        return new TestRepo(dir, Git.open(dir.toFile()));
+    }
+
     /** A new repository whose working tree has a {@code .git} file pointing at {@code gitDir}. */
     public static TestRepo initSeparate(Path dir, Path gitDir) throws GitAPIException {
         SafeGit.init();
