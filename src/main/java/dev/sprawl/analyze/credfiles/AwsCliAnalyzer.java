@@ -23,10 +23,13 @@ public final class AwsCliAnalyzer extends IniFile {
 
     @Override
     public Fit fit(String path, String fileName) {
+        if (!fileName.equals("credentials") && !fileName.equals("config")) {
+            return Fit.NO;
+        }
         if (endsWith(path, ".aws/credentials") || endsWith(path, ".aws/config")) {
             return Fit.NAME;
         }
-        return fileName.equals("credentials") || fileName.equals("config") ? Fit.CONTENT : Fit.NO;
+        return Fit.CONTENT;
     }
 
     @Override

@@ -19,6 +19,9 @@ public final class CargoCredentialsAnalyzer extends IniFile {
 
     @Override
     public Fit fit(String path, String fileName) {
+        if (!fileName.equals("credentials.toml") && !fileName.equals("credentials")) {
+            return Fit.NO;
+        }
         return endsWith(path, ".cargo/credentials.toml") || endsWith(path, ".cargo/credentials") ? Fit.NAME : Fit.NO;
     }
 

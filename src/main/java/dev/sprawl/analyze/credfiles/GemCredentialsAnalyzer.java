@@ -21,7 +21,8 @@ public final class GemCredentialsAnalyzer extends TreeFile {
 
     @Override
     public Fit fit(String path, String fileName) {
-        return endsWith(path, ".gem/credentials") || endsWith(path, "gem/credentials") ? Fit.NAME : Fit.NO;
+        return fileName.equals("credentials") && (endsWith(path, ".gem/credentials") || endsWith(path, "gem/credentials"))
+                ? Fit.NAME : Fit.NO;
     }
 
     @Override

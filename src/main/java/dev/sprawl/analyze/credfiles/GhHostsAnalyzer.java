@@ -21,10 +21,13 @@ public final class GhHostsAnalyzer extends TreeFile {
 
     @Override
     public Fit fit(String path, String fileName) {
+        if (!fileName.equals("hosts.yml") && !fileName.equals("hosts.yaml") && !fileName.equals("hub")) {
+            return Fit.NO;
+        }
         if (endsWith(path, "gh/hosts.yml") || endsWith(path, ".config/hub")) {
             return Fit.NAME;
         }
-        return fileName.equals("hosts.yml") || fileName.equals("hosts.yaml") ? Fit.CONTENT : Fit.NO;
+        return fileName.equals("hub") ? Fit.NO : Fit.CONTENT;
     }
 
     @Override

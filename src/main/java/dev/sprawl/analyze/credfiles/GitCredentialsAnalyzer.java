@@ -24,7 +24,8 @@ public final class GitCredentialsAnalyzer extends CredentialFile {
 
     @Override
     public Fit fit(String path, String fileName) {
-        if (fileName.equals(".git-credentials") || fileName.equals("git-credentials") || endsWith(path, "git/credentials")) {
+        if (fileName.equals(".git-credentials") || fileName.equals("git-credentials")
+                || fileName.equals("credentials") && endsWith(path, ".config/git/credentials")) {
             return Fit.NAME;
         }
         return Fit.NO;

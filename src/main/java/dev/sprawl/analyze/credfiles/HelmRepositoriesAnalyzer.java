@@ -22,10 +22,13 @@ public final class HelmRepositoriesAnalyzer extends TreeFile {
 
     @Override
     public Fit fit(String path, String fileName) {
+        if (!fileName.equals("repositories.yaml")) {
+            return Fit.NO;
+        }
         if (endsWith(path, "helm/repositories.yaml")) {
             return Fit.NAME;
         }
-        return fileName.equals("repositories.yaml") ? Fit.CONTENT : Fit.NO;
+        return Fit.CONTENT;
     }
 
     @Override

@@ -30,6 +30,9 @@ public final class MavenSettingsAnalyzer extends XmlFile {
 
     @Override
     public Fit fit(String path, String fileName) {
+        if (!fileName.endsWith("settings.xml") && !fileName.equals("settings-security.xml")) {
+            return Fit.NO;
+        }
         if (endsWith(path, ".m2/settings.xml") || fileName.equals("settings-security.xml")) {
             return Fit.NAME;
         }

@@ -23,6 +23,9 @@ public final class RailsMasterKeyAnalyzer extends CredentialFile {
 
     @Override
     public Fit fit(String path, String fileName) {
+        if (!fileName.endsWith(".key")) {
+            return Fit.NO;
+        }
         String p = path.toLowerCase(java.util.Locale.ROOT);
         if (endsWith(p, "config/master.key") || p.contains("config/credentials/") && fileName.endsWith(".key")) {
             return Fit.NAME;

@@ -19,10 +19,13 @@ public final class SbtCredentialsAnalyzer extends IniFile {
 
     @Override
     public Fit fit(String path, String fileName) {
+        if (!fileName.endsWith(".credentials")) {
+            return Fit.NO;
+        }
         if (endsWith(path, ".sbt/.credentials") || endsWith(path, ".ivy2/.credentials")) {
             return Fit.NAME;
         }
-        return fileName.equals(".credentials") || fileName.endsWith(".credentials") ? Fit.CONTENT : Fit.NO;
+        return Fit.CONTENT;
     }
 
     @Override

@@ -556,6 +556,12 @@ class CredentialFilesTest {
                 + "aws_access_key_id=" + id2 + "\naws_secret_access_key=" + s2 + "\nregion = eu-west-1\n");
         assertThat(ids(c.finding(s2))).containsExactlyInAnyOrder("key-id=" + id2 + "@3", "account=123456789012@2");
         assertThat(c.finding(s2).location().details()).containsEntry("resource", "profile deploy");
+        // content first: a file called `credentials` anywhere is AWS's when it holds AWS keys
+        String s3 = TestSecrets.alnum(40);
+        String id3 = TestSecrets.awsAccessKeyId();
+        Analysis any = Analysis.of("backup/ops/credentials", "[ops]\naws_access_key_id=" + id3 + "\naws_secret_access_key=" + s3 + "\n");
+        assertThat(ids(any.finding(s3))).containsExactly("key-id=" + id3 + "@2");
+        assertThat(Analysis.of("backup/ops/credentials", "just notes\n").warnings()).isEmpty();
     }
 
     @Test
