@@ -160,8 +160,12 @@ final class Xml {
                             Element e = open.peek();
                             e.text.append(r.getText());
                             if (!r.isWhiteSpace()) {
-                                Span t = new Span(Math.min(before, after), after);
-                                e.textSpan = e.textSpan == null ? t : new Span(e.textSpan.start(), after);
+                                // the parser's location runs ahead of the text: the text ends at the next tag
+                                int from = Math.min(before, after);
+                                int lt = ev == XMLStreamConstants.CDATA ? s.indexOf("]]>", from) : s.indexOf('<', from);
+                                int to = lt < 0 ? after : lt;
+                                e.textSpan = e.textSpan == null ? new Span(from, Math.max(from, to))
+                                        : new Span(e.textSpan.start(), Math.max(e.textSpan.start(), to));
                             }
                         }
                     }
