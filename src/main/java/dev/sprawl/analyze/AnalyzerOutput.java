@@ -1,6 +1,7 @@
 package dev.sprawl.analyze;
 
 import dev.sprawl.classify.Finding;
+import dev.sprawl.classify.Identity;
 import dev.sprawl.detect.SecretValue;
 import dev.sprawl.inventory.Owner;
 import dev.sprawl.rules.Category;
@@ -44,6 +45,9 @@ public final class AnalyzerOutput {
     record Scope(Span span, SortedMap<String, Object> details, Owner owner) {
     }
 
+    record Binding(Span span, List<Identity> identities) {
+    }
+
     private final AnalyzerInput in;
     private final RuleScan rules;
     private final long maxDecoded;
@@ -51,6 +55,7 @@ public final class AnalyzerOutput {
     final List<Reference> references = new ArrayList<>();
     final List<Span> nonLiterals = new ArrayList<>();
     final List<Scope> scopes = new ArrayList<>();
+    final List<Binding> bindings = new ArrayList<>();
     final List<String[]> warnings = new ArrayList<>();
     String context;
 
@@ -169,6 +174,54 @@ public final class AnalyzerOutput {
         }
         scopes.add(new Scope(span, d, owner));
     }
+
+    /**
+     * Reports {@code value} as a credential of {@code category} with the confidence the format states
+     * (a ciphertext is {@code low}, an unencrypted key file {@code high}), unless it is a placeholder,
+     * a reference or empty. {@code attributes} (e.g. {@code encrypted: true}) go to the finding as they are.
+     */
+    public void stated(AnalyzerRule kind, Category category, String key, String value, Span span, Confidence confidence,
+                       java.util.Map<String, String> attributes) {
+        String v = value == null ? "" : value.strip();
+        if (v.isEmpty() || v.length() > Literals.MAX_LENGTH * 8 || dev.sprawl.detect.Placeholders.isPlaceholder(v)
+                || dev.sprawl.detect.Placeholders.isCredentialName(v)) {
+            return;
+        }
+        candidates.add(new Candidate(kind.rule(category), new SecretValue(v), confidence, new TreeMap<>(attributes), span,
+                true, details(key, null), false));
+    }
+
+    /**
+     * Binds the identities named by a record (a {@code .netrc} machine entry, a profile block, an XML
+     * element, a JSON object) to every finding that starts inside {@code span}, the record's extent:
+     * each such location gets them under {@value Identity#DETAIL}. An identity whose value is the
+     * finding's secret itself is left out of that finding; nulls are ignored.
+     */
+    public void identify(Span span, List<Identity> identities) {
+        List<Identity> ids = identities.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (!ids.isEmpty()) {
+            bindings.add(new Binding(span, ids));
+        }
+    }
+
+    /**
+     * An identity of {@code kind} written at character {@code offset} of this file, or null when the
+     * value is blank, longer than {@value #MAX_IDENTITY} characters, a placeholder or a reference.
+     */
+    public Identity identity(String kind, String value, int offset) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.strip();
+        if (v.isEmpty() || v.length() > MAX_IDENTITY || v.equals("*") || v.contains("${") || v.contains("{{")
+                || v.indexOf('\n') >= 0) {
+            return null;
+        }
+        return new Identity(kind, v, in.text().line(Math.max(0, Math.min(offset, in.text().length()))));
+    }
+
+    /** Longest identity value kept. */
+    public static final int MAX_IDENTITY = 256;
 
     /** A problem with this file that hides nothing (the text scan still covered it). */
     public void warning(String code, String message) {

@@ -2,6 +2,7 @@ package dev.sprawl.analyze;
 
 import dev.sprawl.classify.Classifier;
 import dev.sprawl.classify.Finding;
+import dev.sprawl.classify.Identity;
 import dev.sprawl.classify.Location;
 import dev.sprawl.classify.PathContext;
 import dev.sprawl.detect.Match;
@@ -33,7 +34,11 @@ import java.util.TreeMap;
  *       that is only part of a value an analyzer reports whole, and any match on encoded text
  *       (base64) whose decoded content the analyzer reports;</li>
  *   <li>an analyzer's secret that a specific (provider) rule also matched is not reported twice: the
- *       rule's finding keeps its type and gains the analyzer's location details ({@code key}...);</li>
+ *       rule's finding keeps its type and gains the analyzer's location details ({@code key}...);
+ *       a credential-file format rule's match inside the value gives way to the analyzer's
+ *       reading, as a generic rule's does;</li>
+ *   <li>every finding that starts inside a record an analyzer {@linkplain AnalyzerOutput#identify
+ *       identified} gets the record's identities ({@code identity} detail);</li>
  *   <li>every finding in an analyzed file takes the file's context ({@code ci}, {@code k8s}...) unless
  *       the path is a test path, and the {@code resource} and owner of the scope it lies in.</li>
  * </ul>
@@ -208,7 +213,7 @@ public final class StructuredScan {
                 continue;
             }
             List<Item> covered = items.stream().filter(i -> !i.dropped && c.span().contains(i.offset)).toList();
-            List<Item> specific = covered.stream().filter(i -> !i.finding.rule().isGeneric()).toList();
+            List<Item> specific = covered.stream().filter(i -> !yields(i.finding.rule())).toList();
             if (!specific.isEmpty() && !c.encoded()) {
                 // a provider rule matched inside the value: it names the secret, the analyzer adds where it sits
                 specific.forEach(i -> c.details().forEach(i.details::putIfAbsent));
@@ -222,11 +227,17 @@ public final class StructuredScan {
                     g.dropped = true;
                     continue;
                 }
-                if (!g.finding.rule().isGeneric()) {
+                if (!yields(g.finding.rule())) {
                     continue;
                 }
                 String gv = g.finding.secret().reveal();
-                if (c.value().reveal().contains(gv)) {
+                if (!g.finding.rule().isGeneric()) {
+                    // a format rule's reading of this very value (raw escapes, cut at a '#'): the parser's wins
+                    g.dropped = true;
+                    if (c.value().reveal().equals(gv)) {
+                        offset = g.offset;
+                    }
+                } else if (c.value().reveal().contains(gv)) {
                     g.dropped = true;
                     boundIdentity = g.details.get(dev.sprawl.classify.Identity.DETAIL);
                     if (c.value().reveal().equals(gv)) {
@@ -267,6 +278,10 @@ public final class StructuredScan {
             }
             details.putAll(i.details);
             Finding f = i.finding;
+            List<Identity> ids = identities(out.bindings, i.offset, f.secret().reveal());
+            if (!ids.isEmpty()) {
+                details.put(Identity.DETAIL, ids);
+            }
             Location loc = new Location(p.source(), p.path(), text.line(i.offset), text.column(i.offset), context, details);
             findings.add(new Finding(f.rule(), f.secret(), f.confidence(), f.attributes(), loc));
             if (owner != null) {
@@ -285,6 +300,37 @@ public final class StructuredScan {
             references.add(new SecretReference.Sighting(r.name(), r.kind(), new Location(p.source(), p.path(), text.line(at),
                     text.column(at), context, details)));
         }
+    }
+
+    /**
+     * True for a rule whose match in an analyzed file gives way to the analyzer's reading of the same
+     * value: a generic rule, and a credential-file format rule ({@code .netrc}, {@code .pgpass},
+     * {@code settings.xml}...), whose analyzer parses the format it only approximates (value
+     * boundaries, escapes, encryption, encoding).
+     */
+    static boolean yields(dev.sprawl.rules.Rule rule) {
+        return rule.isGeneric() || CREDENTIAL_FILE_PROVIDER.equals(rule.provider());
+    }
+
+    /** The provider of the credential-file format rules ({@code rules/credential-files.yml}). */
+    static final String CREDENTIAL_FILE_PROVIDER = "credential-file";
+
+    /** The identities of every record around {@code offset}, without the secret itself, sorted. */
+    private static List<Identity> identities(List<AnalyzerOutput.Binding> bindings, int offset, String secret) {
+        if (bindings.isEmpty()) {
+            return List.of();
+        }
+        java.util.TreeSet<Identity> ids = new java.util.TreeSet<>(Identity.ORDER);
+        for (AnalyzerOutput.Binding b : bindings) {
+            if (b.span().contains(offset)) {
+                for (Identity id : b.identities()) {
+                    if (!id.value().equals(secret)) {
+                        ids.add(id);
+                    }
+                }
+            }
+        }
+        return List.copyOf(ids);
     }
 
     /** Where a candidate's value starts: found inside its span when written there as is, else the span's start past a quote. */

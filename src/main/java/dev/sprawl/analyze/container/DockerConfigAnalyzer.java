@@ -7,16 +7,21 @@ import dev.sprawl.analyze.AnalyzerRule;
 import dev.sprawl.analyze.Span;
 import dev.sprawl.analyze.Tree;
 import dev.sprawl.analyze.TreeWalk;
+import dev.sprawl.classify.Identity;
 import dev.sprawl.rules.Category;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Docker client credentials: {@code ~/.docker/config.json} (any {@code config.json} with
  * {@code auths}) and the legacy {@code .dockercfg}. Each registry's {@code auth} is base64 of
  * {@code user:password}: the password is reported (decoded); {@code password},
  * {@code identitytoken} and {@code registrytoken} literals too. Context: {@code config}. Also used
- * for the {@code .dockerconfigjson} of Kubernetes pull secrets.
+ * for the {@code .dockerconfigjson} of Kubernetes pull secrets. Identity: the registry host and the
+ * user (decoded from {@code auth}, or {@code username}). A {@code credsStore}/{@code credHelpers}
+ * entry names a helper that holds the secret elsewhere: nothing to report.
  */
 public final class DockerConfigAnalyzer implements Analyzer {
 
@@ -56,10 +61,17 @@ public final class DockerConfigAnalyzer implements Analyzer {
                 continue;
             }
             String path = TreeWalk.child("auths", registry.key());
+            List<Identity> ids = new ArrayList<>();
+            int keyAt = registry.keySpan().start();
+            ids.add(out.identity(Identity.HOST, host(registry.key()), keyAt));
+            if (r.get("username") instanceof Tree.Scalar u) {
+                ids.add(out.identity(Identity.USER, u.value(), u.span().start()));
+            }
             if (r.get("auth") instanceof Tree.Scalar auth) {
                 String userPass = decode(auth.value());
                 int colon = userPass == null ? -1 : userPass.indexOf(':');
                 if (colon > 0) {
+                    ids.add(out.identity(Identity.USER, userPass.substring(0, colon), auth.span().start()));
                     report(Category.PASSWORD, TreeWalk.child(path, "auth"), userPass.substring(colon + 1),
                             at != null ? at : auth.span(), true, out);
                 }
@@ -70,6 +82,7 @@ public final class DockerConfigAnalyzer implements Analyzer {
                             s.value(), at != null ? at : s.span(), at != null, out);
                 }
             }
+            out.identify(at != null ? at : r.span(), ids);
         }
     }
 
@@ -79,6 +92,13 @@ public final class DockerConfigAnalyzer implements Analyzer {
         } else {
             out.literal(AnalyzerRule.DOCKER_REGISTRY_AUTH, c, key, value, span);
         }
+    }
+
+    /** The registry key without scheme and path ({@code https://index.docker.io/v1/} → {@code index.docker.io}). */
+    private static String host(String key) {
+        String k = key == null ? "" : key.replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://", "");
+        int slash = k.indexOf('/');
+        return slash < 0 ? k : k.substring(0, slash);
     }
 
     private static String decode(String b64) {

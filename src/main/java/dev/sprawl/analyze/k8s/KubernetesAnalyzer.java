@@ -11,6 +11,7 @@ import dev.sprawl.analyze.Text;
 import dev.sprawl.analyze.Tree;
 import dev.sprawl.analyze.TreeWalk;
 import dev.sprawl.analyze.Variables;
+import dev.sprawl.classify.Identity;
 import dev.sprawl.analyze.container.DockerConfigAnalyzer;
 import dev.sprawl.inventory.Owner;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,9 @@ import java.util.Set;
  *   <li>{@code ConfigMap}: literals under credential keys ({@code k8s-configmap-credential}).</li>
  *   <li>Workloads: literal {@code env} values under credential names ({@code k8s-env-literal}).</li>
  *   <li>kubeconfig ({@code kind: Config}): {@code client-key-data} (decoded), {@code token},
- *       {@code password}, auth-provider secrets ({@code kubeconfig-credential}).</li>
+ *       {@code password}, auth-provider secrets ({@code kubeconfig-credential}); identity: the user
+ *       entry's name and {@code username} (user) and the {@code server} host of every cluster a
+ *       context pairs with that user (host).</li>
  *   <li>{@code SealedSecret} {@code encryptedData} is ciphertext: not a leak.</li>
  * </ul>
  * Not parsed (the text scan still covers them): Helm templates (files under {@code templates/} with
@@ -225,6 +228,7 @@ public final class KubernetesAnalyzer implements Analyzer {
         if (!(m.get("users") instanceof Tree.Sequence users)) {
             return;
         }
+        java.util.Map<String, List<Identity>> clusters = clusterHosts(m, out);
         for (int i = 0; i < users.items().size(); i++) {
             if (!(users.items().get(i) instanceof Tree.Mapping u) || !(u.get("user") instanceof Tree.Mapping user)) {
                 continue;
@@ -232,6 +236,15 @@ public final class KubernetesAnalyzer implements Analyzer {
             String name = u.text("name");
             String path = TreeWalk.child(TreeWalk.item("users", i), "user");
             out.scope(u.span(), "user " + (name == null ? i : name), null);
+            List<Identity> ids = new ArrayList<>();
+            if (name != null) {
+                ids.add(out.identity(Identity.USER, name, u.get("name").span().start()));
+                ids.addAll(clusters.getOrDefault(name, List.of()));
+            }
+            if (user.get("username") instanceof Tree.Scalar un) {
+                ids.add(out.identity(Identity.USER, un.value(), un.span().start()));
+            }
+            out.identify(u.span(), ids);
             for (Tree.Entry e : user.entries()) {
                 String key = e.key() == null ? "" : e.key();
                 String p = TreeWalk.child(path, key);
@@ -252,6 +265,34 @@ public final class KubernetesAnalyzer implements Analyzer {
                 }
             }
         }
+    }
+
+    /**
+     * For each kubeconfig user name, the {@code server} hosts of the clusters that contexts pair it
+     * with (context linking user and cluster).
+     */
+    private static java.util.Map<String, List<Identity>> clusterHosts(Tree.Mapping m, AnalyzerOutput out) {
+        java.util.Map<String, Identity> servers = new java.util.HashMap<>();
+        if (m.get("clusters") instanceof Tree.Sequence cs) {
+            for (Tree c : cs.items()) {
+                if (c instanceof Tree.Mapping cm && cm.text("name") != null && cm.get("cluster") instanceof Tree.Mapping cl
+                        && cl.get("server") instanceof Tree.Scalar server) {
+                    String host = server.value().replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://", "").replaceFirst("/.*$", "");
+                    int at = host.lastIndexOf('@');
+                    servers.put(cm.text("name"), out.identity(Identity.HOST, host.substring(at + 1), server.span().start()));
+                }
+            }
+        }
+        java.util.Map<String, List<Identity>> byUser = new java.util.HashMap<>();
+        if (m.get("contexts") instanceof Tree.Sequence ctxs) {
+            for (Tree c : ctxs.items()) {
+                if (c instanceof Tree.Mapping cm && cm.get("context") instanceof Tree.Mapping ctx && ctx.text("user") != null
+                        && servers.get(ctx.text("cluster")) != null) {
+                    byUser.computeIfAbsent(ctx.text("user"), k -> new ArrayList<>()).add(servers.get(ctx.text("cluster")));
+                }
+            }
+        }
+        return byUser;
     }
 
     private static void sealed(Tree.Mapping m, AnalyzerOutput out) {
