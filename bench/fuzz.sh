@@ -18,7 +18,7 @@ mkdir -p "$OUT"
 mvn -B -q -o test-compile >/dev/null 2>&1 || mvn -B -q test-compile
 
 # Class#method for each @FuzzTest method: the first "void name(" after the annotation
-targets=$(for f in $(grep -rl '@FuzzTest' src/test/java | sort); do
+targets=$(for f in $(grep -rl '@FuzzTest' src/test/java --include='*FuzzTest.java' | sort); do
     cls=$(echo "$f" | sed 's|src/test/java/||; s|\.java$||; s|/|.|g')
     awk -v c="$cls" '/@FuzzTest/ {want=1; next}
         want && match($0, /void [A-Za-z0-9_]+\(/) {m=substr($0, RSTART+5, RLENGTH-6); print c "#" m; want=0}' "$f"
