@@ -43,7 +43,7 @@ final class SshKeys {
         SortedMap<String, String> a = publicKey(w.bytes());
         a.put("encrypted", Boolean.toString(!cipher.equals("none")));
         if (!cipher.equals("none")) {
-            a.put("encryption", cipher);
+            a.put("encryption", cipherName(cipher));
         }
         return a;
     }
@@ -72,7 +72,7 @@ final class SshKeys {
         String encryption = m.group(2).strip();
         a.put("encrypted", Boolean.toString(!encryption.equals("none")));
         if (!encryption.equals("none")) {
-            a.put("encryption", encryption);
+            a.put("encryption", cipherName(encryption));
         }
         return a;
     }
@@ -108,18 +108,27 @@ final class SshKeys {
                         case "nistp256" -> "P-256";
                         case "nistp384" -> "P-384";
                         case "nistp521" -> "P-521";
-                        default -> curve;
+                        default -> "unknown"; // never echo unread bytes of the key
                     });
                     String digits = curve.replaceAll("[^0-9]", "");
                     if (!digits.isEmpty() && digits.length() <= 4) {
                         a.put("size", digits);
                     }
                 } else {
-                    a.put("algorithm", type);
+                    a.put("algorithm", "unknown"); // the type string is the input's own bytes: not echoed
                 }
             }
         }
         return a;
+    }
+
+    /** Cipher names OpenSSH and PuTTY write; anything else is reported as "other", never echoed. */
+    private static final java.util.Set<String> CIPHERS = java.util.Set.of("aes128-ctr", "aes192-ctr", "aes256-ctr",
+            "aes128-cbc", "aes192-cbc", "aes256-cbc", "3des-cbc", "aes128-gcm@openssh.com", "aes256-gcm@openssh.com",
+            "chacha20-poly1305@openssh.com");
+
+    private static String cipherName(String cipher) {
+        return CIPHERS.contains(cipher) ? cipher : "other";
     }
 
     /** Reader of the SSH wire encoding: uint32 big-endian, length-prefixed strings. */

@@ -23,7 +23,6 @@ import dev.sprawl.source.image.ImageOptions;
 import dev.sprawl.source.image.ImageReference;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -374,10 +373,11 @@ final class ScanCommand implements Callable<Integer> {
         if (output == null) {
             reporter.write(inventory, spec.commandLine().getOut());
         } else {
-            try (Writer w = ReportFile.open(output)) {
-                reporter.write(inventory, w);
+            try {
+                ReportFile.write(output, w -> reporter.write(inventory, w));
             } catch (IOException e) {
-                err.println("sprawl: cannot write " + output + ": " + e.getMessage());
+                err.println("sprawl: cannot write " + output + ": " + (e.getMessage() != null ? e.getMessage()
+                        : e.getClass().getSimpleName()) + " (nothing written)");
                 return ExitCode.USAGE.code();
             }
         }

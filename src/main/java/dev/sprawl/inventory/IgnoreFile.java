@@ -86,7 +86,11 @@ public final class IgnoreFile {
                 fps.put(first, new Entry(first, until, reason, n + 1));
             } else {
                 String reason = line.substring(first.length()).strip();
-                paths.add(new PathEntry(new PathGlobs(List.of(first)), first, reason, n + 1));
+                try {
+                    paths.add(new PathEntry(new PathGlobs(List.of(first)), first, reason, n + 1));
+                } catch (IllegalArgumentException e) { // PatternSyntaxException: "[" and the like
+                    problems.add(fileName + ":" + (n + 1) + ": not a valid path glob");
+                }
             }
         }
         return new IgnoreFile(fileName, fps, paths, problems);

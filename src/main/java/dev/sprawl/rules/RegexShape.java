@@ -493,14 +493,14 @@ public final class RegexShape {
                     return new Atom(UNBOUNDED);
                 case 'p': case 'P': case 'N':
                     if (i < p.length() && p.charAt(i) == '{') {
-                        i = p.indexOf('}', i) + 1;
+                        i = closing(i);
                     } else {
                         i++;
                     }
                     return new Atom(1);
                 case 'x':
                     if (i < p.length() && p.charAt(i) == '{') {
-                        i = p.indexOf('}', i) + 1;
+                        i = closing(i);
                     } else {
                         i += 2;
                     }
@@ -536,6 +536,15 @@ public final class RegexShape {
                     }
                     return Character.isLetterOrDigit(c) ? new Atom(1) : new Lit(c);
             }
+        }
+
+        /** The index after the '}' closing a brace at {@code open}; a missing one is a syntax error (not a restart at 0). */
+        int closing(int open) {
+            int close = p.indexOf('}', open);
+            if (close < 0) {
+                throw new IllegalArgumentException("unclosed '{' at index " + open);
+            }
+            return close + 1;
         }
 
         Node quantified(Node atom) {

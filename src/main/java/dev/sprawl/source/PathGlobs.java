@@ -26,7 +26,12 @@ public final class PathGlobs {
         if (onPath.isEmpty() || relativePath.isEmpty()) {
             return false;
         }
-        Path p = Path.of(relativePath);
+        Path p;
+        try {
+            p = Path.of(relativePath);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false; // a name no file system path can hold (a NUL from an archive member name)
+        }
         for (PathMatcher m : onPath) {
             if (m.matches(p)) {
                 return true;

@@ -3,7 +3,6 @@ package dev.sprawl.inventory.owner;
 import dev.sprawl.inventory.Owner;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A parsed CODEOWNERS file with GitHub's semantics: gitignore-style patterns without negation or
@@ -18,7 +17,7 @@ public final class CodeOwners {
     /** Where GitHub looks for the file, in its order of precedence. */
     public static final List<String> LOCATIONS = List.of(".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS");
 
-    record Entry(Pattern pattern, List<String> owners, int line) {
+    record Entry(Glob pattern, List<String> owners, int line) {
     }
 
     private final String fileName;
@@ -56,7 +55,7 @@ public final class CodeOwners {
         String p = path.startsWith("/") ? path.substring(1) : path;
         for (int i = entries.size() - 1; i >= 0; i--) {
             Entry e = entries.get(i);
-            if (e.pattern().matcher(p).matches()) {
+            if (e.pattern().matches(p)) {
                 if (e.owners().isEmpty()) {
                     return null;
                 }
@@ -83,7 +82,12 @@ public final class CodeOwners {
         return sb.toString();
     }
 
-    static Pattern compile(String glob) {
+    /**
+     * A CODEOWNERS pattern turned into a small token program matched in time linear in the path for
+     * each token (a regex from a glob backtracks: {@code **}{@code /a*b*c*d*e} against a long name
+     * takes for ever, and a scanned repository writes its own CODEOWNERS).
+     */
+    static Glob compile(String glob) {
         String g = glob;
         boolean anchored = g.startsWith("/");
         if (anchored) {
@@ -97,33 +101,110 @@ public final class CodeOwners {
             anchored = true;
         }
         boolean childrenOnly = g.endsWith("/*") || g.equals("*") && anchored;
-        StringBuilder re = new StringBuilder(anchored ? "" : "(?:.*/)?");
+        List<Integer> tokens = new ArrayList<>();
+        if (!anchored) {
+            tokens.add(Glob.ANY_DIRS);
+        }
         for (int i = 0; i < g.length(); i++) {
             char c = g.charAt(i);
             if (c == '*') {
                 if (i + 1 < g.length() && g.charAt(i + 1) == '*') {
                     boolean slashAfter = i + 2 < g.length() && g.charAt(i + 2) == '/';
-                    if (slashAfter) {
-                        re.append("(?:.*/)?");
-                        i += 2;
-                    } else {
-                        re.append(".*");
-                        i += 1;
-                    }
+                    tokens.add(slashAfter ? Glob.ANY_DIRS : Glob.ANYTHING);
+                    i += slashAfter ? 2 : 1;
                 } else {
-                    re.append("[^/]*");
+                    tokens.add(Glob.STAR);
                 }
             } else if (c == '?') {
-                re.append("[^/]");
+                tokens.add(Glob.ONE);
             } else {
-                re.append(Pattern.quote(String.valueOf(c)));
+                tokens.add((int) c);
             }
         }
         if (dirOnly) {
-            re.append("/.*");
+            tokens.add((int) '/');
+            tokens.add(Glob.ANYTHING);
         } else if (!childrenOnly) {
-            re.append("(?:/.*)?");
+            tokens.add(Glob.BELOW);
         }
-        return Pattern.compile(re.toString(), Pattern.DOTALL);
+        return new Glob(tokens.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * Matches by keeping the set of path positions each token can end at: a character, {@code ?} (one
+     * character but '/'), {@code *} (a run without '/'), {@code **}{@code /} (nothing, or anything
+     * ending in '/'), {@code **} (anything), and "nothing, or '/' and anything" at the end.
+     */
+    static final class Glob {
+        static final int STAR = -1;
+        static final int ONE = -2;
+        static final int ANY_DIRS = -3;
+        static final int ANYTHING = -4;
+        static final int BELOW = -5;
+
+        private final int[] tokens;
+
+        Glob(int[] tokens) {
+            this.tokens = tokens;
+        }
+
+        boolean matches(String path) {
+            int n = path.length();
+            boolean[] at = new boolean[n + 1];
+            at[0] = true;
+            for (int token : tokens) {
+                boolean[] next = new boolean[n + 1];
+                boolean any = false;
+                switch (token) {
+                    case STAR -> {
+                        boolean run = false;
+                        for (int t = 0; t <= n; t++) {
+                            run = at[t] || (run && path.charAt(t - 1) != '/');
+                            next[t] = run;
+                        }
+                    }
+                    case ONE -> {
+                        for (int t = 0; t < n; t++) {
+                            next[t + 1] = at[t] && path.charAt(t) != '/';
+                        }
+                    }
+                    case ANY_DIRS -> {
+                        boolean seen = false;
+                        for (int t = 0; t <= n; t++) {
+                            next[t] = at[t] || (seen && t > 0 && path.charAt(t - 1) == '/');
+                            seen |= at[t];
+                        }
+                    }
+                    case ANYTHING -> {
+                        boolean seen = false;
+                        for (int t = 0; t <= n; t++) {
+                            seen |= at[t];
+                            next[t] = seen;
+                        }
+                    }
+                    case BELOW -> {
+                        System.arraycopy(at, 0, next, 0, n + 1);
+                        for (int t = 0; t < n; t++) {
+                            if (at[t] && path.charAt(t) == '/') {
+                                next[n] = true;
+                            }
+                        }
+                    }
+                    default -> {
+                        for (int t = 0; t < n; t++) {
+                            next[t + 1] = at[t] && path.charAt(t) == token;
+                        }
+                    }
+                }
+                for (boolean b : next) {
+                    any |= b;
+                }
+                if (!any) {
+                    return false;
+                }
+                at = next;
+            }
+            return at[n];
+        }
     }
 }

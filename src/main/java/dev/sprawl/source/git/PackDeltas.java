@@ -256,7 +256,11 @@ final class PackDeltas implements AutoCloseable {
         long srcSize = varint(d, p);
         long dstSize = varint(d, p);
         if (srcSize < 0 || dstSize < 0 || srcSize > Integer.MAX_VALUE || dstSize > Integer.MAX_VALUE - 8
-                || (base != null && srcSize != base.length)) {
+                || (base != null && srcSize != base.length)
+                || dstSize > (long) d.length * Math.max(srcSize, 0x7F)) {
+            // the last: each instruction takes a byte of the delta at least and yields at most the
+            // whole source (a copy) or 127 bytes (an insert), so a larger declared size is a lie
+            // that must not be allocated
             return null;
         }
         byte[] out = base == null ? null : new byte[(int) dstSize];

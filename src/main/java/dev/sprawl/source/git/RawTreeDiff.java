@@ -29,6 +29,15 @@ final class RawTreeDiff {
 
     /** Deepest directory nesting followed; deeper trees are reported as corrupt. */
     static final int MAX_DEPTH = 256;
+    /**
+     * Most differing entries one comparison visits. A hostile repository can name one subtree many
+     * times in many levels (a "git bomb": ten entries of ten levels is ten billion paths); past this
+     * the comparison stops as corrupt instead of walking for ever. Real trees stay far below it (the
+     * largest public monorepos hold a few hundred thousand files).
+     */
+    static final long MAX_ENTRIES = 1_000_000;
+
+    private long entries;
 
     private final ObjectReader reader;
     private byte[] path = new byte[1024];
@@ -39,6 +48,7 @@ final class RawTreeDiff {
 
     /** Reports every path that differs between {@code before} (null: an empty tree) and {@code after}. */
     void diff(ObjectId before, ObjectId after, Leaf out) throws IOException {
+        entries = 0;
         walk(before == null ? null : tree(before), after == null ? null : tree(after), 0, 0, out);
     }
 
@@ -163,6 +173,9 @@ final class RawTreeDiff {
 
     /** A differing entry: entered when a tree, reported otherwise. */
     private void entry(Cursor a, Cursor b, int prefix, int depth, Leaf out) throws IOException {
+        if (++entries > MAX_ENTRIES) {
+            throw new CorruptObjectException("trees with more than " + MAX_ENTRIES + " differing entries");
+        }
         Cursor named = a != null ? a : b;
         int end = append(named, prefix);
         if (named.isTree()) {

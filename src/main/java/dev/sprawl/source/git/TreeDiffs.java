@@ -170,6 +170,9 @@ final class TreeDiffs {
             }
         }
         String what = failure instanceof MissingObjectException m ? "tree " + m.getObjectId().name() + " is missing"
+                : failure instanceof org.eclipse.jgit.errors.CorruptObjectException
+                        && String.valueOf(failure.getMessage()).startsWith("trees ")
+                        ? "corrupt trees (" + failure.getMessage() + ")"
                 : "a tree could not be read (" + failure.getClass().getSimpleName() + ")";
         problems.warn("git-object-unreadable", (c.tagged ? "tagged tree " : "commit ") + c.name() + ": " + what
                 + "; the files below it are not scanned", null, true, "objects could not be read");

@@ -129,8 +129,9 @@ final class LocalLayout {
                 }
                 diffIds = ImageJson.parse(config).path("rootfs").path("diff_ids");
             } catch (NoSuchFileException e) {
-                warn.accept(new ScanWarning("blob-missing", "config " + configName + " is missing; not scanned",
-                        image, true));
+                // the name is only text from manifest.json (no such member): not repeated, it could be anything
+                warn.accept(new ScanWarning("blob-missing", "the image config that manifest.json names is missing;"
+                        + " not scanned", image, true));
             } catch (IOException e) {
                 incomplete.accept("config " + configName + " could not be read: " + e.getClass().getSimpleName());
             }
