@@ -55,25 +55,27 @@ final class MergeCommand implements Callable<Integer> {
         }
         Path spill = tempDir != null ? tempDir : Path.of(System.getProperty("java.io.tmpdir"));
         InventoryMerge merge = new InventoryMerge(spill, buffer);
-        Path written = output;
-        Path staging = output == null ? null : output.resolveSibling(output.getFileName() + ".partial");
         try {
             if (output == null) {
                 merge.merge(inputs, spec.commandLine().getOut());
             } else {
-                try (Writer w = ReportFile.open(staging)) {
-                    merge.merge(inputs, w);
-                }
-                Files.move(staging, written, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                // written to a temporary file and renamed into place only when complete
+                ReportFile.write(output, w -> {
+                    try {
+                        merge.merge(inputs, w);
+                    } catch (InventoryMerge.BadInput e) {
+                        throw new BadInputIo(e);
+                    }
+                });
             }
         } catch (InventoryMerge.BadInput e) {
             err.println("sprawl: " + e.getMessage());
-            deleteQuietly(staging);
+            return ExitCode.USAGE.code();
+        } catch (BadInputIo e) {
+            err.println("sprawl: " + e.getCause().getMessage());
             return ExitCode.USAGE.code();
         } catch (IOException e) {
             err.println("sprawl: cannot merge: " + e.getMessage());
-            deleteQuietly(staging);
             return ExitCode.USAGE.code();
         }
         return complete() ? ExitCode.OK.code() : ExitCode.INCOMPLETE.code();
@@ -109,14 +111,11 @@ final class MergeCommand implements Callable<Integer> {
         return true;
     }
 
-    private static void deleteQuietly(Path p) {
-        if (p == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            // nothing more to do
+    /** A bad input met while the report file is being written: the file is then not kept. */
+    private static final class BadInputIo extends IOException {
+        BadInputIo(InventoryMerge.BadInput cause) {
+            super(cause.getMessage(), cause);
         }
     }
+
 }

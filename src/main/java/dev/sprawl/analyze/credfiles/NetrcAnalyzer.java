@@ -42,7 +42,10 @@ public final class NetrcAnalyzer extends CredentialFile {
             String w = t.get(i).text();
             if (!w.equals("machine") && !w.equals("default")) {
                 if (w.equals("macdef")) {
+                    int from = t.get(i).span().start();
                     i = skipMacro(t, i, s);
+                    int to = i < t.size() ? t.get(i).span().start() : s.length();
+                    out.nonLiteral(new Span(from, to)); // a macro's commands, not credentials
                 } else {
                     i++;
                 }

@@ -52,7 +52,7 @@ public final class ValueShape {
     /** Regex syntax: a pattern, not a secret. */
     private static final Pattern REGEX = Pattern.compile(".*(?:\\(\\?|\\\\[sdwbSDWB]|\\[[A-Za-z0-9]-|\\{[0-9]+,[0-9]*\\}).*");
     /** Identifier characters only: a value made of these that names a credential is a name. */
-    private static final Pattern IDENTIFIER_CHARS = Pattern.compile("[A-Za-z0-9_./:\\[\\]-]+");
+    private static final Pattern IDENTIFIER_CHARS = Pattern.compile("[A-Za-z0-9_./:|\\[\\]-]+");
     private static final java.util.Set<String> CREDENTIAL_WORDS = java.util.Set.of("password", "passwd", "secret",
             "secrets", "token", "tokens", "key", "keys", "credential", "credentials", "apikey", "auth", "pwd");
 
