@@ -2,7 +2,10 @@ package dev.sprawl.cli;
 
 import dev.sprawl.inventory.Inventory;
 import dev.sprawl.inventory.SecretEntry;
+import dev.sprawl.report.CsvReporter;
+import dev.sprawl.report.HtmlReporter;
 import dev.sprawl.report.JsonReporter;
+import dev.sprawl.report.MarkdownReporter;
 import dev.sprawl.report.ReportOptions;
 import dev.sprawl.report.SarifReporter;
 import dev.sprawl.report.Reporter;
@@ -41,7 +44,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = ExitCode.HELP)
 final class ScanCommand implements Callable<Integer> {
 
-    enum Format { table, json, sarif }
+    enum Format { table, json, sarif, html, csv, markdown }
 
     enum FailOn { any, new_, never;
         @Override
@@ -62,7 +65,8 @@ final class ScanCommand implements Callable<Integer> {
     List<String> targets = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FMT",
-            description = "table | json | sarif (default: table on a terminal, json otherwise).")
+            description = "table | json | sarif | html | csv | markdown (default: table on a terminal, json otherwise)."
+                    + " See docs/reports.md.")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -84,6 +88,12 @@ final class ScanCommand implements Callable<Integer> {
             converter = ConfidenceConverter.class,
             description = "Lowest confidence that fails the build: low | medium | high (default: ${DEFAULT-VALUE}).")
     Confidence failConfidence;
+
+    @Option(names = "--min-confidence", paramLabel = "LEVEL", converter = ConfidenceConverter.class,
+            description = "Lowest confidence the table and markdown reports list; the others are counted "
+                    + "(default: medium for markdown and for the table on a terminal, low otherwise). "
+                    + "json, sarif, csv and html keep everything.")
+    Confidence minConfidence;
 
     @Option(names = "--show-secrets", description = "Print secret values in the report (never the default).")
     boolean showSecrets;
@@ -224,11 +234,16 @@ final class ScanCommand implements Callable<Integer> {
 
         boolean toTerminal = output == null && parent.terminal();
         Format fmt = format != null ? format : (toTerminal ? Format.table : Format.json);
-        ReportOptions options = new ReportOptions(showSecrets, toTerminal && fmt == Format.table, Version.get());
+        Confidence listed = minConfidence != null ? minConfidence
+                : (fmt == Format.markdown || toTerminal) ? Confidence.MEDIUM : Confidence.LOW;
+        ReportOptions options = new ReportOptions(showSecrets, toTerminal && fmt == Format.table, Version.get(), listed);
         Reporter reporter = switch (fmt) {
             case table -> new TableReporter(options);
             case json -> new JsonReporter(options);
             case sarif -> new SarifReporter(options);
+            case html -> new HtmlReporter(options);
+            case csv -> new CsvReporter(options);
+            case markdown -> new MarkdownReporter(options);
         };
         if (output == null) {
             reporter.write(inventory, spec.commandLine().getOut());

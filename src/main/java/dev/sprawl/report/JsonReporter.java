@@ -30,8 +30,8 @@ public final class JsonReporter implements Reporter {
         this.options = options;
     }
 
-    @Override
-    public void write(Inventory inv, Writer out) throws IOException {
+    /** The document as a tree: the HTML report embeds exactly what the JSON report says. */
+    ObjectNode tree(Inventory inv) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", Inventory.SCHEMA);
         ObjectNode tool = root.putObject("tool");
@@ -66,6 +66,12 @@ public final class JsonReporter implements Reporter {
             rn.put("kind", r.kind());
             locations(rn.putArray("locations"), r.locations());
         }
+        return root;
+    }
+
+    @Override
+    public void write(Inventory inv, Writer out) throws IOException {
+        ObjectNode root = tree(inv);
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
                 .withSeparators(Separators.createDefaultInstance()
                         .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
