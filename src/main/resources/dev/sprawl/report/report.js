@@ -114,7 +114,7 @@
     shown.forEach(function (e, k) {
       var y = k * rowH + 2;
       var g = svg('g', { 'class': filter ? 'click' : '' });
-      var label = e.label.length > 22 ? e.label.slice(0, 21) + '\u2026' : e.label;
+      var label = e.label.length > 22 ? '\u2026' + e.label.slice(-21) : e.label;
       g.appendChild(svg('title', {}, e.label + ': ' + e.value));
       g.appendChild(svg('text', { x: labelW - 4, y: y + 13, 'text-anchor': 'end' }, label));
       var x = labelW;
@@ -339,6 +339,7 @@
       th.addEventListener('click', function () {
         state.dir = state.sort === c[0] ? -state.dir : (c[0] === 'severity' || c[0] === 'confidence' || c[0] === 'locations' || c[0] === 'age' ? -1 : 1);
         state.sort = c[0];
+        state.page = 0;
         render();
       });
       tr.appendChild(th);
