@@ -15,7 +15,7 @@ public final class Main {
         RuleCatalog.preload(); // the rules load while the command line is parsed
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = run(args, out, err, System.console() != null);
+        int code = run(args, out, err, Terminal.detect(System.console() != null, System.getenv()));
         out.flush();
         err.flush();
         System.exit(code);
@@ -27,6 +27,10 @@ public final class Main {
      * @param terminal stdout is an interactive terminal (default format table, colours)
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err, boolean terminal) {
+        return run(args, out, err, new Terminal(terminal, false, false));
+    }
+
+    static int run(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
         CommandLine cl = new CommandLine(new SprawlCommand(terminal));
         cl.setOut(out);
         cl.setErr(err);

@@ -95,6 +95,15 @@ final class ScanCommand implements Callable<Integer> {
                     + "json, sarif, csv and html keep everything.")
     Confidence minConfidence;
 
+    @Option(names = "--progress", description = "Show the live progress line on stderr even when it is not a terminal or in CI.")
+    boolean progress;
+
+    @Option(names = "--no-progress", description = "No progress line (default on a terminal: shown, elsewhere: not).")
+    boolean noProgress;
+
+    @Option(names = {"-q", "--quiet"}, description = "Nothing on stderr but errors: no progress line.")
+    boolean quiet;
+
     @Option(names = "--show-secrets", description = "Print secret values in the report (never the default).")
     boolean showSecrets;
 
@@ -229,7 +238,7 @@ final class ScanCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         ScanRequest request = new ScanRequest(paths, labels, rules, excludes, maxFileSize, workers, known,
-                ignoreFile, !noIgnoreFile, maxParseSize, archiveLimits, imageOptions, git);
+                ignoreFile, !noIgnoreFile, maxParseSize, archiveLimits, imageOptions, git, progressLine(err));
         Inventory inventory = new Scanner(Clock.systemUTC()).scan(request);
 
         boolean toTerminal = output == null && parent.terminal();
@@ -256,6 +265,13 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         return exitCode(inventory, policy, failConfidence).code();
+    }
+
+    /** The live line when asked, or by default on a terminal outside CI; never with --quiet or --no-progress. */
+    private ProgressLine progressLine(PrintWriter err) {
+        Terminal t = parent.console();
+        boolean show = !quiet && !noProgress && (progress || (t.stderr() && !t.ci()));
+        return show ? new ProgressLine(err, System::nanoTime, true) : null;
     }
 
     /** Flags that exclude each other, and git flags on targets that are not repositories. */

@@ -11,13 +11,22 @@ import picocli.CommandLine.Command;
         footer = ExitCode.HELP)
 final class SprawlCommand implements Runnable {
 
-    private final boolean terminal;
+    private final Terminal terminal;
 
-    SprawlCommand(boolean terminal) {
+    /** For tools that build the command model without running it (man page, completion). */
+    SprawlCommand() {
+        this(new Terminal(false, false, false));
+    }
+
+    SprawlCommand(Terminal terminal) {
         this.terminal = terminal;
     }
 
     boolean terminal() {
+        return terminal.stdout();
+    }
+
+    Terminal console() {
         return terminal;
     }
 

@@ -24,6 +24,7 @@ import java.util.Set;
  * @param archives     budgets for expanding archives and image layers ({@code --max-archive-*}); null: defaults
  * @param images       how container images are read ({@code --platform}, registry access); null: defaults
  * @param git          how git repositories are scanned ({@code --since}, {@code --staged}...); null: defaults
+ * @param progress     told when the scan starts (with read-only counters) and ends; null: nobody
  */
 public record ScanRequest(
         List<Path> targets,
@@ -38,7 +39,8 @@ public record ScanRequest(
         long maxParseSize,
         ArchiveLimits archives,
         ImageOptions images,
-        GitOptions git) {
+        GitOptions git,
+        ScanProgress.Listener progress) {
 
     /** Default {@code --max-file-size}: 50 MiB. */
     public static final long DEFAULT_MAX_FILE_SIZE = 50L * 1024 * 1024;
@@ -51,12 +53,21 @@ public record ScanRequest(
         archives = archives == null ? ArchiveLimits.DEFAULTS : archives;
         images = images == null ? ImageOptions.DEFAULTS : images;
         git = git == null ? GitOptions.DEFAULTS : git;
+        progress = progress == null ? ScanProgress.Listener.NONE : progress;
+    }
+
+    /** A request nobody watches. */
+    public ScanRequest(List<Path> targets, List<String> labels, RuleSet rules, List<String> excludes,
+                       long maxFileSize, int threads, Set<String> baseline, Path ignoreFile, boolean useIgnoreFiles,
+                       long maxParseSize, ArchiveLimits archives, ImageOptions images, GitOptions git) {
+        this(targets, labels, rules, excludes, maxFileSize, threads, baseline, ignoreFile, useIgnoreFiles,
+                maxParseSize, archives, images, git, null);
     }
 
     /** A request with no explicit ignore file and the default {@code --max-parse-size}. */
     public ScanRequest(List<Path> targets, List<String> labels, RuleSet rules, List<String> excludes,
                        long maxFileSize, int threads, Set<String> baseline) {
         this(targets, labels, rules, excludes, maxFileSize, threads, baseline, null, true,
-                StructuredScan.DEFAULT_MAX_PARSE_SIZE, null, null, null);
+                StructuredScan.DEFAULT_MAX_PARSE_SIZE, null, null, null, null);
     }
 }

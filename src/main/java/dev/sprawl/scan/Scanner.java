@@ -56,6 +56,14 @@ public final class Scanner {
     }
 
     public Inventory scan(ScanRequest request) throws InterruptedException {
+        try {
+            return run(request);
+        } finally {
+            request.progress().finished();
+        }
+    }
+
+    private Inventory run(ScanRequest request) throws InterruptedException {
         Instant started = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Detector detector = new Detector(request.rules());
         Sink sink = new Sink(detector, new StructuredScan(StructuredScan.registered(), request.maxParseSize()),
@@ -66,6 +74,8 @@ public final class Scanner {
         Map<String, OwnerResolver> ownersByTarget = new HashMap<>();
         Map<String, IgnoreFile> ignoresByTarget = new HashMap<>();
         boolean many = request.targets().size() > 1;
+        Live live = new Live(sink, request.targets().size());
+        request.progress().started(live);
         try {
             for (int t = 0; t < request.targets().size(); t++) {
                 Path target = request.targets().get(t);
@@ -81,10 +91,12 @@ public final class Scanner {
                     sink.warn(new ScanWarning("target-unreadable", "cannot scan target: " + e.getClass().getSimpleName(),
                             label, true));
                 }
+                live.targetsDone++;
             }
         } finally {
             pool.shutdownNow();
         }
+        live.phase = "inventory";
         OwnerResolver owners = location -> {
             Owner tagged = sink.metadataOwners.get(location);
             if (tagged != null) {
@@ -112,6 +124,24 @@ public final class Scanner {
         Instant finished = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<SecretReference> references = SecretReference.group(sink.references());
         return new Inventory(request.labels(), started, finished, complete, warnings, stats, secrets, references);
+    }
+
+    /** The counters a progress display reads while the scan runs. */
+    private static final class Live implements ScanProgress {
+        private final Sink sink;
+        private final int targets;
+        volatile String phase = "scan";
+        volatile int targetsDone;
+
+        Live(Sink sink, int targets) {
+            this.sink = sink;
+            this.targets = targets;
+        }
+
+        @Override
+        public Snapshot snapshot() {
+            return new Snapshot(phase, targets, targetsDone, sink.commits.sum(), sink.blobs.sum(), sink.bytes.sum());
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {
