@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Finds the keys, tokens, passwords, private keys and certificates of non-human identities "
                 + "and turns them into an owned inventory.",
-        subcommands = {ScanCommand.class, RulesCommand.class, SchemaCommand.class},
+        subcommands = {ScanCommand.class, RulesCommand.class, SchemaCommand.class, CompletionCommand.class},
         footer = ExitCode.HELP)
 final class SprawlCommand implements Runnable {
 
