@@ -41,7 +41,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = "Scan directories, files, git repositories (working tree and full history), archives and "
                 + "container images for secrets and print the inventory.",
-        footer = ExitCode.HELP)
+        footer = {ExitCode.HELP, "Reference: docs/cli.md (flags), docs/reports.md (formats), docs/inventory.md (json), "
+                + "docs/git.md, docs/images.md, docs/ci.md."})
 final class ScanCommand implements Callable<Integer> {
 
     enum Format { table, json, sarif, html, csv, markdown }

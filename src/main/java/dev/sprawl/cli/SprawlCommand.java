@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Finds the keys, tokens, passwords, private keys and certificates of non-human identities "
                 + "and turns them into an owned inventory.",
         subcommands = {ScanCommand.class, RulesCommand.class, SchemaCommand.class, CompletionCommand.class},
-        footer = ExitCode.HELP)
+        footer = {ExitCode.HELP, "Documentation: README.md and docs/*.md (flags: docs/cli.md)."})
 final class SprawlCommand implements Runnable {
 
     private final Terminal terminal;
