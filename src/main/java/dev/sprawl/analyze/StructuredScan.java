@@ -148,8 +148,14 @@ public final class StructuredScan {
         List<Finding> out = new ArrayList<>(raw.size());
         for (Finding f : raw) {
             Location l = f.location();
+            java.util.SortedMap<String, Object> details = p.locationDetails();
+            Object identity = l.details().get(dev.sprawl.classify.Identity.DETAIL);
+            if (identity != null) {
+                details = new java.util.TreeMap<>(details);
+                details.put(dev.sprawl.classify.Identity.DETAIL, identity);
+            }
             out.add(new Finding(f.rule(), f.secret(), f.confidence(), f.attributes(),
-                    new Location(p.source(), p.path(), l.line(), l.column(), l.context(), p.locationDetails())));
+                    new Location(p.source(), p.path(), l.line(), l.column(), l.context(), details, l.allowed())));
         }
         return out;
     }
@@ -189,6 +195,10 @@ public final class StructuredScan {
         for (Finding f : raw) {
             Item it = new Item(f, text.offset(f.location().line(), f.location().column()));
             it.dropped = f.rule().isGeneric() && out.nonLiterals.stream().anyMatch(s -> s.contains(it.offset));
+            Object identity = f.location().details().get(dev.sprawl.classify.Identity.DETAIL);
+            if (identity != null) {
+                it.details.put(dev.sprawl.classify.Identity.DETAIL, identity);
+            }
             items.add(it);
         }
         Set<String> seen = new HashSet<>();
@@ -205,6 +215,7 @@ public final class StructuredScan {
                 continue;
             }
             int offset = locate(text, c);
+            Object boundIdentity = null;
             for (Item g : covered) {
                 if (c.encoded()) {
                     // a rule's match on the encoded text is this decoded secret in another form
@@ -217,6 +228,7 @@ public final class StructuredScan {
                 String gv = g.finding.secret().reveal();
                 if (c.value().reveal().contains(gv)) {
                     g.dropped = true;
+                    boundIdentity = g.details.get(dev.sprawl.classify.Identity.DETAIL);
                     if (c.value().reveal().equals(gv)) {
                         offset = g.offset;
                     }
@@ -229,6 +241,10 @@ public final class StructuredScan {
             Location placeholder = new Location(p.source(), p.path(), 1, 1, context, p.locationDetails());
             Item it = new Item(new Finding(c.rule(), c.value(), confidence, c.attributes(), placeholder), offset);
             it.details.putAll(c.details());
+            if (boundIdentity != null) {
+                // the text scan bound an identity to the value the analyzer reports: keep it
+                it.details.putIfAbsent(dev.sprawl.classify.Identity.DETAIL, boundIdentity);
+            }
             emitted.add(it);
         }
         for (Item i : items) {

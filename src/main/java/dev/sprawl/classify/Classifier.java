@@ -38,8 +38,8 @@ public final class Classifier {
         LineCounter lines = new LineCounter(blob.data(), blob.length());
         for (Match m : matches) {
             Rule rule = m.rule();
-            SortedMap<String, String> attributes = new TreeMap<>();
-            Confidence confidence = rule.confidence();
+            SortedMap<String, String> attributes = new TreeMap<>(m.attributes());
+            Confidence confidence = m.confidence() != null ? m.confidence() : rule.confidence();
             if (m.weak()) {
                 confidence = Confidence.LOW;
                 attributes.put("strength", "weak");
@@ -59,10 +59,15 @@ public final class Classifier {
             int line = lines.lineOf(m.start());
             int column = lines.columnOf(m.start());
             boolean allowed = AllowComment.onLines(blob.data(), blob.length(), m.start(), m.end());
+            List<Identity> identities = IdentityBinder.identities(blob.data(), blob.length(), m);
             for (Provenance p : blob.provenances()) {
                 String forced = p.forcedContext();
                 String context = forced != null ? forced : PathContext.guess(p.path());
                 SortedMap<String, Object> details = p.locationDetails();
+                if (!identities.isEmpty()) {
+                    details = new TreeMap<>(details);
+                    details.put(Identity.DETAIL, identities);
+                }
                 Confidence c = confidence;
                 if (rule.isGeneric() && (context.equals("test") || context.equals("docs"))) {
                     c = c.lower();

@@ -119,6 +119,7 @@ public final class Detector {
     public final class Session {
         private final ByteText text = new ByteText(new byte[0], 0, 0);
         private final Matcher[] matchers = new Matcher[rules.size()];
+        private final Engine[] engines = new Engine[rules.size()];
         /** Per rule: merged windows as start,end pairs. */
         private final int[][] windows = new int[rules.size()][];
         private final int[] windowCount = new int[rules.size()];
@@ -226,7 +227,7 @@ public final class Detector {
                 for (int i = 0; i < ed.runs(); i++) {
                     if (ed.cleanInBase(i, from, to)) {
                         int shift = ed.dst(i) - ed.src(i);
-                        Match moved = new Match(m.rule(), m.start() + shift, m.end() + shift, m.secret(), m.weak());
+                        Match moved = m.shifted(shift);
                         bounds.put(moved, ((b >>> 32) + shift) << 32 | ((int) b + shift));
                         out.add(moved);
                     }
@@ -356,6 +357,9 @@ public final class Detector {
         /** Runs rule {@code r} over its ranges; returns true when the match limit was reached. */
         private boolean confirm(int r, byte[] data, List<Match> found, List<DetectProblem> problems) {
             Rule rule = rules.get(r);
+            if (rule.engine() != null) {
+                return confirmEngine(r, rule, data, found);
+            }
             Matcher m = matchers[r];
             if (m == null) {
                 m = lookahead(r).matcher(text);
@@ -400,6 +404,34 @@ public final class Detector {
             return false;
         }
 
+        /** Runs an engine rule over its ranges of match starts; returns true when the match limit was reached. */
+        private boolean confirmEngine(int r, Rule rule, byte[] data, List<Match> found) {
+            Engine engine = engines[r];
+            if (engine == null) {
+                engine = Engine.of(rule.engine());
+                engines[r] = engine;
+            }
+            int lastEnd = 0;
+            boolean[] capped = new boolean[1];
+            for (int w = 0; w < windowCount[r]; w++) {
+                int from = Math.max(windows[r][2 * w], lastEnd);
+                int to = windows[r][2 * w + 1];
+                if (from >= to) {
+                    continue;
+                }
+                lastEnd = Math.max(lastEnd, engine.find(data, length, from, to, rule, (match, start, end) -> {
+                    bounds.put(match, (long) start << 32 | end);
+                    found.add(match);
+                    capped[0] = found.size() >= maxMatches;
+                    return capped[0];
+                }));
+                if (capped[0]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /**
          * Filters and records the current match: placeholders and credentials for a documentation
          * address are dropped; for generic rules, whose only evidence is a name, so are values that
@@ -426,11 +458,48 @@ public final class Detector {
             boolean weak = standIn
                     || (rule.minEntropy() > 0 && Entropy.of(value) < rule.minEntropy())
                     || (rule.isGeneric() && WeakValues.isWeak(value));
-            Match match = new Match(rule, s, e, new SecretValue(value), weak);
+            Match match = identityGroups(rule)
+                    ? new Match(rule, s, e, new SecretValue(value), weak, null, java.util.Collections.emptySortedMap(),
+                            identities(m, data))
+                    : new Match(rule, s, e, new SecretValue(value), weak);
             bounds.put(match, (long) matchStart << 32 | matchEnd);
             found.add(match);
             return found.size() >= maxMatches;
         }
+    }
+
+    /** Named groups of a rule's pattern that capture the identity its secret authenticates. */
+    static final List<String> IDENTITY_GROUPS = List.of("user", "host", "keyid", "clientid", "account");
+
+    private static boolean identityGroups(Rule rule) {
+        String p = rule.pattern().pattern();
+        for (String g : IDENTITY_GROUPS) {
+            if (p.contains("(?<" + g + ">")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Match.IdentitySpan> identities(Matcher m, byte[] data) {
+        List<Match.IdentitySpan> out = new ArrayList<>(2);
+        for (String g : IDENTITY_GROUPS) {
+            int s;
+            try {
+                s = m.start(g);
+            } catch (IllegalArgumentException absent) {
+                continue;
+            }
+            if (s >= 0 && m.end(g) > s) {
+                String kind = switch (g) {
+                    case "keyid" -> "key-id";
+                    case "clientid" -> "client-id";
+                    default -> g;
+                };
+                out.add(new Match.IdentitySpan(kind, s, m.end(g), new String(data, s, m.end(g) - s, StandardCharsets.UTF_8)));
+            }
+        }
+        return out;
     }
 
     /** True when the value starting at {@code start} opens right after a quote. */

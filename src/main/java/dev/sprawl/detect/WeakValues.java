@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * {@linkplain #isWeak weak}: reported with low confidence, never dropped. A URL without credentials,
  * a route, or the name repeated as the value are {@linkplain #isNotSecret not secrets} at all.
  */
-final class WeakValues {
+public final class WeakValues {
 
     private static final Pattern IDENTIFIER_PATH = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(?:[.:][A-Za-z_$][A-Za-z0-9_$]*)+");
     private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
@@ -37,7 +37,7 @@ final class WeakValues {
     private WeakValues() {
     }
 
-    static boolean isWeak(String value) {
+    public static boolean isWeak(String value) {
         return IDENTIFIER_PATH.matcher(value).matches() || CONSTANT.matcher(value).matches()
                 || WORD.matcher(value).matches()
                 || PATH_OR_URL.matcher(value).matches() || WHITESPACE.matcher(value).matches()
@@ -49,7 +49,7 @@ final class WeakValues {
      * relative route or path, an anonymous login's e-mail identity, or the name itself repeated as the
      * value ({@code password = "password"}, a form field name) — {@code keywords} are the rule's keywords.
      */
-    static boolean isNotSecret(String value, java.util.List<String> keywords) {
+    public static boolean isNotSecret(String value, java.util.List<String> keywords) {
         for (String k : keywords) {
             if (k.equalsIgnoreCase(value)) {
                 return true;

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public final class CompiledCatalog {
 
     static final String RESOURCE = "rules/catalog.bin";
-    private static final String MAGIC = "sprawl-rules/1";
+    private static final String MAGIC = "sprawl-rules/2";
 
     private CompiledCatalog() {
     }
@@ -58,6 +58,7 @@ public final class CompiledCatalog {
             strings(d, r.references());
             d.writeUTF(r.file());
             d.writeInt(r.line());
+            d.writeUTF(r.engine() == null ? "" : r.engine());
         }
         d.flush();
     }
@@ -89,8 +90,10 @@ public final class CompiledCatalog {
                 List<String> references = strings(d);
                 String file = d.readUTF();
                 int line = d.readInt();
+                String engine = d.readUTF();
                 rules.add(new Rule(id, name, provider, category, confidence, keywords, pattern, width, lead,
-                        validate.isEmpty() ? null : validate, minEntropy, references, List.of(), List.of(), file, line));
+                        validate.isEmpty() ? null : validate, minEntropy, references, List.of(), List.of(), file, line,
+                        engine.isEmpty() ? null : engine));
             }
             return new RuleSet(rules);
         } catch (IOException e) {

@@ -32,7 +32,7 @@ final class RuleParser {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Set<String> KNOWN_FIELDS = Set.of("id", "name", "provider", "category", "confidence",
-            "keywords", "pattern", "validate", "minEntropy", "references", "examples", "negativeExamples",
+            "keywords", "pattern", "engine", "validate", "minEntropy", "references", "examples", "negativeExamples",
             "description");
 
     private final RuleSource source;
@@ -126,33 +126,46 @@ final class RuleParser {
         Pattern pattern = null;
         int width = 0;
         int lead = -1;
-        String patternText = required(f, "pattern", errors);
-        if (patternText != null) {
-            try {
-                pattern = Pattern.compile(patternText);
-                if (!patternText.contains("(?<secret>")) {
-                    errors.add("pattern has no 'secret' group");
+        String engine = scalar(f, "engine");
+        if (engine != null) {
+            if (!Engines.isKnown(engine)) {
+                errors.add("unknown engine '" + engine + "' (known: " + Engines.names() + ")");
+            } else if (f.containsKey("pattern")) {
+                errors.add("a rule has either a pattern or an engine, not both");
+            } else {
+                pattern = Engines.NEVER;
+                width = Engines.bounds(engine)[0];
+                lead = Engines.bounds(engine)[1];
+            }
+        } else {
+            String patternText = required(f, "pattern", errors);
+            if (patternText != null) {
+                try {
+                    pattern = Pattern.compile(patternText);
+                    if (!patternText.contains("(?<secret>")) {
+                        errors.add("pattern has no 'secret' group");
+                    }
+                    RegexShape shape = RegexShape.parse(patternText);
+                    long w = shape.maxWidth();
+                    if (w > MAX_RULE_WIDTH) {
+                        errors.add(w == RegexShape.UNBOUNDED
+                                ? "pattern has unbounded width (use {0,N} instead of * + {n,})"
+                                : "pattern can match " + w + " chars, more than " + MAX_RULE_WIDTH);
+                    } else {
+                        width = (int) w;
+                        // without a proven lead, a keyword can still start no later than width - its length
+                        long l = shape.keywordLead(keywords);
+                        int shortest = keywords.stream().mapToInt(String::length).min().orElse(0);
+                        lead = l >= 0 && l <= w ? (int) l : (int) Math.max(0, w - shortest);
+                    }
+                    if (pattern.matcher("").find()) {
+                        errors.add("pattern matches the empty string");
+                    }
+                } catch (PatternSyntaxException e) {
+                    errors.add("pattern does not compile: " + firstLine(e.getDescription()) + " near index " + e.getIndex());
+                } catch (IllegalArgumentException e) {
+                    errors.add("pattern not understood: " + e.getMessage());
                 }
-                RegexShape shape = RegexShape.parse(patternText);
-                long w = shape.maxWidth();
-                if (w > MAX_RULE_WIDTH) {
-                    errors.add(w == RegexShape.UNBOUNDED
-                            ? "pattern has unbounded width (use {0,N} instead of * + {n,})"
-                            : "pattern can match " + w + " chars, more than " + MAX_RULE_WIDTH);
-                } else {
-                    width = (int) w;
-                    // without a proven lead, a keyword can still start no later than width - its length
-                    long l = shape.keywordLead(keywords);
-                    int shortest = keywords.stream().mapToInt(String::length).min().orElse(0);
-                    lead = l >= 0 && l <= w ? (int) l : (int) Math.max(0, w - shortest);
-                }
-                if (pattern.matcher("").find()) {
-                    errors.add("pattern matches the empty string");
-                }
-            } catch (PatternSyntaxException e) {
-                errors.add("pattern does not compile: " + firstLine(e.getDescription()) + " near index " + e.getIndex());
-            } catch (IllegalArgumentException e) {
-                errors.add("pattern not understood: " + e.getMessage());
             }
         }
         String validate = scalar(f, "validate");
@@ -178,7 +191,7 @@ final class RuleParser {
             return;
         }
         rules.add(new Rule(id, name, provider, category, confidence, keywords, pattern, width, lead, validate,
-                minEntropy, references, examples, negatives, source.name(), line));
+                minEntropy, references, examples, negatives, source.name(), line, engine));
     }
 
     private static Map<String, Node> fields(MappingNode node) {

@@ -17,7 +17,7 @@ class RulesCommandTest {
     void listsBuiltinRules() {
         Cli.Result r = Cli.run("rules", "list");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).startsWith("ID").contains("generic-password").containsPattern("\\d+ rules, \\d+ providers");
+        assertThat(r.out()).startsWith("ID").contains("generic-credential").containsPattern("\\d+ rules, \\d+ providers");
     }
 
     @Test
@@ -40,7 +40,7 @@ class RulesCommandTest {
                     pattern: '\\b(?<secret>mine_[a-z0-9]{8})\\b'
                     examples: ['mine_abc', 'no keyword here']
                     negativeExamples: ['mine_k7m2x9p4']
-                  - id: generic-password
+                  - id: generic-credential
                     name: Clash
                     provider: mine
                     category: password
@@ -54,7 +54,7 @@ class RulesCommandTest {
         assertThat(r.out()).contains(file + ":2: rule 'mine-token': example #1 does not match")
                 .contains(file + ":2: rule 'mine-token': example #2 contains none of the keywords [mine_]")
                 .contains(file + ":2: rule 'mine-token': negative example #1 matches")
-                .contains(file + ":10: rule 'generic-password': id is already used by a built-in rule")
+                .contains(file + ":10: rule 'generic-credential': id is already used by a built-in rule")
                 .contains("2 rules, 5 examples checked: 4 problem(s)");
     }
 

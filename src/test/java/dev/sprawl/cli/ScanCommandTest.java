@@ -61,10 +61,10 @@ class ScanCommandTest {
         planted.put(envPassword, "password");
         planted.put(githubToken, "token");
         planted.put(propsPassword, "password");
-        planted.put(yamlToken, "generic-secret");
+        planted.put(yamlToken, "token");
         planted.put(dbPassword, "connection-string");
-        planted.put(jsonKey, "generic-secret");
-        planted.put(jsKey, "generic-secret");
+        planted.put(jsonKey, "api-key");
+        planted.put(jsKey, "api-key");
         planted.put(pyPassword, "password");
         planted.put(pem.strip(), "private-key");
     }

@@ -1,0 +1,119 @@
+package dev.sprawl.classify;
+
+import dev.sprawl.detect.Match;
+import dev.sprawl.detect.names.IdentityNames;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Identity binding: whom a secret authenticates, from the record that holds it — what the detector
+ * read with the secret (a URL's user and host, a Basic credential's user) and the identity names
+ * bound in the same record (docs/detection.md "Identity binding"). The record is the secret's line
+ * and up to {@value #RECORD_LINES} lines above and below it, stopping at a blank line, an INI
+ * section, a YAML document marker or a line indented less than the secret's (a parent object).
+ */
+final class IdentityBinder {
+
+    static final int RECORD_LINES = 4;
+    /** Longest line looked at, in bytes: a minified file's one line is no record. */
+    static final int MAX_LINE = 2048;
+    /** Most identities kept per location. */
+    static final int MAX_IDENTITIES = 8;
+
+    private IdentityBinder() {
+    }
+
+    static List<Identity> identities(byte[] data, int length, Match m) {
+        Map<String, Identity> found = new LinkedHashMap<>();
+        int[] record = record(data, length, m.start());
+        List<IdentityNames.Found> named = record == null ? List.of()
+                : IdentityNames.find(data, length, record[0], record[1], m.start(), m.end());
+        if (m.identities().isEmpty() && named.isEmpty()) {
+            return List.of();
+        }
+        Classifier.LineCounter lines = new Classifier.LineCounter(data, length);
+        List<Object[]> all = new ArrayList<>();
+        for (Match.IdentitySpan s : m.identities()) {
+            all.add(new Object[] {s.start(), s.kind(), s.value()});
+        }
+        for (IdentityNames.Found f : named) {
+            all.add(new Object[] {f.start(), f.kind(), f.value()});
+        }
+        all.sort((a, b) -> Integer.compare((int) a[0], (int) b[0]));
+        for (Object[] a : all) {
+            String key = a[1] + "\u0000" + a[2];
+            if (!found.containsKey(key) && found.size() < MAX_IDENTITIES) {
+                found.put(key, new Identity((String) a[1], (String) a[2], lines.lineOf((int) a[0])));
+            }
+        }
+        List<Identity> out = new ArrayList<>(found.values());
+        out.sort(Identity.ORDER);
+        return out;
+    }
+
+    /** {from, to} of the record around {@code offset}, or null when its line is too long to be one. */
+    static int[] record(byte[] d, int len, int offset) {
+        int ls = offset;
+        while (ls > 0 && d[ls - 1] != '\n' && offset - ls < MAX_LINE) {
+            ls--;
+        }
+        int le = offset;
+        while (le < len && d[le] != '\n' && le - offset < MAX_LINE) {
+            le++;
+        }
+        if (offset - ls >= MAX_LINE || le - offset >= MAX_LINE) {
+            return null;
+        }
+        int indent = indent(d, le, ls);
+        int from = ls;
+        for (int n = 0; n < RECORD_LINES && from > 0; n++) {
+            int prevEnd = from - 1;
+            int prevStart = prevEnd;
+            while (prevStart > 0 && d[prevStart - 1] != '\n' && prevEnd - prevStart < MAX_LINE) {
+                prevStart--;
+            }
+            if (separator(d, prevStart, prevEnd, indent)) {
+                break;
+            }
+            from = prevStart;
+        }
+        int to = le;
+        for (int n = 0; n < RECORD_LINES && to < len; n++) {
+            int nextStart = to + 1;
+            int nextEnd = nextStart;
+            while (nextEnd < len && d[nextEnd] != '\n' && nextEnd - nextStart < MAX_LINE) {
+                nextEnd++;
+            }
+            if (nextStart >= len || separator(d, nextStart, nextEnd, indent)) {
+                break;
+            }
+            to = nextEnd;
+        }
+        return new int[] {from, to};
+    }
+
+    private static boolean separator(byte[] d, int s, int e, int indent) {
+        int i = s;
+        while (i < e && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r')) {
+            i++;
+        }
+        if (i == e || e - s >= MAX_LINE) {
+            return true;
+        }
+        if (i - s < indent) {
+            return true;
+        }
+        return d[i] == '[' && s == i || d[i] == '-' && i + 2 < e && d[i + 1] == '-' && d[i + 2] == '-'
+                || d[i] == '}' || d[i] == ']';
+    }
+
+    private static int indent(byte[] d, int le, int ls) {
+        int i = ls;
+        while (i < le && (d[i] == ' ' || d[i] == '\t')) {
+            i++;
+        }
+        return i - ls;
+    }
+}
