@@ -23,7 +23,7 @@ public enum ExitCode {
 
     static final String HELP = "%nExit codes:%n"
             + "  0  nothing to fail on%n"
-            + "  1  secrets found that --fail-on fails on%n"
-            + "  2  usage or configuration error (bad flag, bad rule file, bad baseline)%n"
+            + "  1  secrets found that --fail-on fails on, or findings the manifest's policy.fail names%n"
+            + "  2  usage or configuration error (bad flag, rule file, baseline or .sprawl.yaml)%n"
             + "  3  scan incomplete (see scan.warnings) and nothing to fail on%n";
 }

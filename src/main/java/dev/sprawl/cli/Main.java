@@ -15,7 +15,7 @@ public final class Main {
         RuleCatalog.preload(); // the rules load while the command line is parsed
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = run(args, out, err, Terminal.detect(System.console() != null, System.getenv()));
+        int code = run(args, out, err, Terminal.detect(System.console() != null, System.getenv()), System.getenv());
         out.flush();
         err.flush();
         System.exit(code);
@@ -27,11 +27,17 @@ public final class Main {
      * @param terminal stdout is an interactive terminal (default format table, colours)
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err, boolean terminal) {
-        return run(args, out, err, new Terminal(terminal, false, false));
+        return run(args, out, err, new Terminal(terminal, false, false), System.getenv());
     }
 
-    static int run(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
-        CommandLine cl = new CommandLine(new SprawlCommand(terminal));
+    /** Runs sprawl with the given streams and environment (the tokens of remote scans come from it). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, boolean terminal,
+                          java.util.Map<String, String> env) {
+        return run(args, out, err, new Terminal(terminal, false, false), env);
+    }
+
+    static int run(String[] args, PrintWriter out, PrintWriter err, Terminal terminal, java.util.Map<String, String> env) {
+        CommandLine cl = new CommandLine(new SprawlCommand(terminal, env));
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

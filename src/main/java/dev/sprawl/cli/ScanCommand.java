@@ -1,5 +1,7 @@
 package dev.sprawl.cli;
 
+import dev.sprawl.govern.Governance;
+import dev.sprawl.govern.ManifestException;
 import dev.sprawl.inventory.Inventory;
 import dev.sprawl.inventory.SecretEntry;
 import dev.sprawl.report.CsvReporter;
@@ -61,7 +63,8 @@ final class ScanCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "TARGET", arity = "0..*",
-            description = "Directories, files, git repositories, image archives or OCI layouts, registry://HOST[:PORT]/NAME[:TAG|@DIGEST]"
+            description = "Directories, files, git repositories, image archives or OCI layouts, registry://HOST[:PORT]/NAME[:TAG|@DIGEST],"
+                    + " remote repositories (https://, http://, git://, file:// URLs), github:ORG, gitlab:GROUP"
                     + " (default: the current directory).")
     List<String> targets = new ArrayList<>();
 
@@ -123,6 +126,13 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-ignore-file", description = "Read no suppression file (sprawl:allow comments still apply).")
     boolean noIgnoreFile;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The identities manifest to use for every target instead of each target's .sprawl.yaml.")
+    Path config;
+
+    @Option(names = "--no-config", description = "Read no identities manifest (.sprawl.yaml).")
+    boolean noConfig;
+
     @Option(names = "--max-parse-size", paramLabel = "SIZE", defaultValue = "8M", converter = SizeConverter.class,
             description = "Largest file whose structure (CI, Kubernetes, Terraform...) is analyzed; larger files get "
                     + "the text scan only (default: ${DEFAULT-VALUE}).")
@@ -171,10 +181,48 @@ final class ScanCommand implements Callable<Integer> {
             description = "Pull registry:// images over plain HTTP (loopback registries always are).")
     boolean insecureRegistry;
 
+    // ---- organisation scans (dev.sprawl.org): URLs, github:ORG, gitlab:GROUP; flags in OrgFlags ----
+    @picocli.CommandLine.Mixin
+    OrgFlags orgFlags = new OrgFlags();
+
+    /** Resolves remote targets and selectors (null when there are none), or prints a usage error. */
+    private OrgRun resolveRemotes(List<String> given) throws InterruptedException {
+        if (!orgFlags.listTargets && given.stream().noneMatch(dev.sprawl.org.TargetResolver::isRemote)) {
+            return null;
+        }
+        return OrgRun.resolve(orgFlags.options(parent.env()), given);
+    }
+    // ---- end of organisation scans ----
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        List<String> given = targets.isEmpty() ? List.of(".") : targets;
+        List<String> given = new ArrayList<>(targets);
+        OrgRun org;
+        try {
+            if (orgFlags.targetsFrom != null) {
+                given.addAll(dev.sprawl.org.TargetResolver.readTargetsFile(orgFlags.targetsFrom));
+            }
+            if (given.isEmpty()) {
+                given.add(".");
+            }
+            org = resolveRemotes(given);
+        } catch (IOException e) {
+            err.println("sprawl: cannot read --targets-from " + orgFlags.targetsFrom + ": " + e.getMessage());
+            return ExitCode.USAGE.code();
+        } catch (IllegalArgumentException e) {
+            err.println("sprawl: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
+        if (org != null && orgFlags.listTargets) {
+            return org.list(spec.commandLine().getOut(), err);
+        }
+        try (OrgRun remote = org) {
+            return scan(org == null ? given : org.locals(), org, err);
+        }
+    }
+
+    private int scan(List<String> given, OrgRun org, PrintWriter err) throws Exception {
         List<Path> paths = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (String t : given) {
@@ -212,6 +260,9 @@ final class ScanCommand implements Callable<Integer> {
         }
         GitOptions git = new GitOptions(since, staged, noHistory, refs, allowShallow);
         String gitProblem = checkGit(git, paths);
+        if (gitProblem == null && org != null && org.hasRemotes() && git.needsRepository()) {
+            gitProblem = "--since, --staged and --ref apply to local repositories only, not to remote targets";
+        }
         if (gitProblem != null) {
             err.println("sprawl: " + gitProblem);
             return ExitCode.USAGE.code();
@@ -223,10 +274,23 @@ final class ScanCommand implements Callable<Integer> {
             err.println("sprawl: " + e.getMessage());
             return ExitCode.USAGE.code();
         }
+        if (config != null && noConfig) {
+            err.println("sprawl: --config cannot be combined with --no-config");
+            return ExitCode.USAGE.code();
+        }
+        Governance governance;
+        try {
+            governance = Governance.load(paths, labels, config, noConfig);
+        } catch (ManifestException e) {
+            e.problems().forEach(p -> err.println("sprawl: " + p));
+            return ExitCode.USAGE.code();
+        }
         Set<String> known = null;
         if (baseline != null) {
             try {
-                known = Baseline.fingerprints(baseline);
+                Baseline.Contents contents = Baseline.read(baseline);
+                known = contents.fingerprints();
+                governance = governance.withBaseline(contents.secrets());
             } catch (IOException e) {
                 err.println("sprawl: cannot use baseline " + baseline + ": " + e.getMessage());
                 return ExitCode.USAGE.code();
@@ -238,9 +302,18 @@ final class ScanCommand implements Callable<Integer> {
             err.println("sprawl: no such ignore file: " + ignoreFile);
             return ExitCode.USAGE.code();
         }
+        dev.sprawl.scan.RepoTargets repos = null;
+        if (org != null) {
+            int locals = paths.size();
+            if (org.hasRemotes()) {
+                paths.addAll(org.materialize());
+                labels.addAll(org.repos());
+            }
+            repos = org.repoTargets(locals);
+        }
         ScanRequest request = new ScanRequest(paths, labels, rules, excludes, maxFileSize, workers, known,
-                ignoreFile, !noIgnoreFile, maxParseSize, archiveLimits, imageOptions, git, progressLine(err));
-        Inventory inventory = new Scanner(Clock.systemUTC()).scan(request);
+                ignoreFile, !noIgnoreFile, maxParseSize, archiveLimits, imageOptions, git, repos, progressLine(err));
+        Inventory inventory = new Scanner(Clock.systemUTC(), governance).scan(request);
 
         boolean toTerminal = output == null && parent.terminal();
         Format fmt = format != null ? format : (toTerminal ? Format.table : Format.json);
@@ -265,7 +338,40 @@ final class ScanCommand implements Callable<Integer> {
                 return ExitCode.USAGE.code();
             }
         }
-        return exitCode(inventory, policy, failConfidence).code();
+        ExitCode code = exitCode(inventory, policy, failConfidence, governance);
+        if (code == ExitCode.SECRETS && exitCode(inventory, policy, failConfidence) != ExitCode.SECRETS) {
+            err.println("sprawl: the manifest's policy fails the build: " + policyCodes(inventory, governance));
+        }
+        return code.code();
+    }
+
+    /** The policy codes found, with how many secrets carry each ({@code identity-expired (2)}). */
+    private static String policyCodes(Inventory inventory, Governance governance) {
+        java.util.TreeMap<String, Integer> counts = new java.util.TreeMap<>();
+        for (SecretEntry s : inventory.secrets()) {
+            governance.policyFailures(s, inventory).forEach(c -> counts.merge(c, 1, Integer::sum));
+        }
+        List<String> parts = new ArrayList<>();
+        counts.forEach((c, n) -> parts.add(c + " (" + n + (n == 1 ? " secret)" : " secrets)")));
+        return String.join(", ", parts);
+    }
+
+    /**
+     * As {@link #exitCode(Inventory, FailOn, Confidence)}, and also exit 1 when a secret that is not
+     * suppressed carries a finding its manifest's {@code policy.fail} names, whatever its confidence and
+     * newness; {@code --fail-on never} fails on nothing.
+     */
+    static ExitCode exitCode(Inventory inventory, FailOn policy, Confidence minimum, Governance governance) {
+        ExitCode code = exitCode(inventory, policy, minimum);
+        if (code == ExitCode.SECRETS || policy == FailOn.never) {
+            return code;
+        }
+        for (SecretEntry s : inventory.secrets()) {
+            if (!governance.policyFailures(s, inventory).isEmpty()) {
+                return ExitCode.SECRETS;
+            }
+        }
+        return code;
     }
 
     /** The live line when asked, or by default on a terminal outside CI; never with --quiet or --no-progress. */

@@ -12,14 +12,21 @@ import picocli.CommandLine.Command;
 final class SprawlCommand implements Runnable {
 
     private final Terminal terminal;
+    private final java.util.Map<String, String> env;
 
     /** For tools that build the command model without running it (man page, completion). */
     SprawlCommand() {
-        this(new Terminal(false, false, false));
+        this(new Terminal(false, false, false), java.util.Map.of());
     }
 
-    SprawlCommand(Terminal terminal) {
+    SprawlCommand(Terminal terminal, java.util.Map<String, String> env) {
         this.terminal = terminal;
+        this.env = env;
+    }
+
+    /** The process environment (tests pass their own). */
+    java.util.Map<String, String> env() {
+        return env;
     }
 
     boolean terminal() {

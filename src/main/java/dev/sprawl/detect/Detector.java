@@ -334,7 +334,9 @@ public final class Detector {
 
         /** Adds rule r's window for a keyword occurrence at {@code start}; starts arrive in increasing order. */
         private void addWindow(int r, int start) {
-            int from = Math.max(0, start - rules.get(r).keywordLead());
+            // an engine is handed the keyword starts themselves; it finds where its match starts
+            Rule rule = rules.get(r);
+            int from = Math.max(0, start - (rule.engine() != null ? 0 : rule.keywordLead()));
             int to = start + 1;
             int n = windowCount[r];
             if (n == 0) {
@@ -404,7 +406,7 @@ public final class Detector {
             return false;
         }
 
-        /** Runs an engine rule over its ranges of match starts; returns true when the match limit was reached. */
+        /** Runs an engine rule over its ranges of keyword starts; returns true when the match limit was reached. */
         private boolean confirmEngine(int r, Rule rule, byte[] data, List<Match> found) {
             Engine engine = engines[r];
             if (engine == null) {

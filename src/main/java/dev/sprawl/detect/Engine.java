@@ -19,7 +19,8 @@ public interface Engine {
     }
 
     /**
-     * Finds the matches of {@code rule} that start in {@code [from, to)} of {@code data[0, length)}.
+     * Finds the matches of {@code rule} through the keyword occurrences that start in {@code [from, to)}
+     * of {@code data[0, length)}; a match may start up to the rule's keyword lead before them.
      *
      * @return the end of the last match's extent, or {@code from} when none
      */

@@ -15,17 +15,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Groups findings into one entry per distinct secret (by fingerprint), resolves owners and computes
- * governance findings:
+ * Groups findings into one entry per distinct secret (by fingerprint), resolves owners from the
+ * locations (tags, labels, CODEOWNERS) and computes the findings the key material itself supports;
+ * the lifecycle and ownership findings ({@code missing-owner}, {@code history-only},
+ * {@code secret-sprawl}...) come after, from {@code dev.sprawl.govern}:
  * <ul>
- *   <li>{@code missing-owner} (high): no location of the secret has an owner;</li>
- *   <li>{@code secret-sprawl} (medium): the secret appears in {@value #SPRAWL_PATHS} or more distinct paths;</li>
  *   <li>{@code certificate-expired} (medium): a certificate's {@code notAfter} has passed;</li>
  *   <li>{@code certificate-expiring} (medium): it passes within {@value #EXPIRING_DAYS} days;</li>
  *   <li>{@code token-expired} (low): a token's {@code exp} claim has passed;</li>
  *   <li>{@code jwt-alg-none} (high): an unsigned JWT ({@code alg: none}), which anyone can forge;</li>
- *   <li>{@code history-only} (high): every location is in git history and none is in HEAD, staged or
- *       on disk: removed from the code but still in every clone.</li>
+ *   <li>{@code suppression-expired} (medium): the secret's {@code .sprawlignore} entry lapsed.</li>
  * </ul>
  * A secret's owner is the strongest ({@link Owner#PRECEDENCE}) found at any of its locations; among
  * equals, that of the first location in order.
@@ -33,8 +32,6 @@ import java.util.TreeSet;
  */
 public final class InventoryBuilder {
 
-    /** Distinct paths from which a secret counts as sprawled. */
-    public static final int SPRAWL_PATHS = 3;
     /** A certificate expiring within this many days gets {@code certificate-expiring}. */
     public static final int EXPIRING_DAYS = 30;
 
@@ -84,19 +81,6 @@ public final class InventoryBuilder {
         return entries;
     }
 
-    /** True when the secret is only in git history: no location in HEAD, the index or a file. */
-    static boolean historyOnly(Iterable<Location> locations) {
-        boolean any = false;
-        for (Location l : locations) {
-            if (!"git".equals(l.source()) || Boolean.TRUE.equals(l.details().get("inHead"))
-                    || Boolean.TRUE.equals(l.details().get("staged"))) {
-                return false;
-            }
-            any = true;
-        }
-        return any;
-    }
-
     private static SecretEntry entry(String fp, List<Finding> group, OwnerResolver owners, Set<String> baseline,
                                      Suppressions suppressions, java.time.LocalDate today, Instant now) {
         Finding best = group.stream().max(BEST).orElseThrow();
@@ -113,20 +97,6 @@ public final class InventoryBuilder {
             }
         }
         List<GovernanceFinding> findings = new ArrayList<>();
-        if (owner == null) {
-            findings.add(new GovernanceFinding("missing-owner", "high",
-                    "no owner: add a CODEOWNERS entry (or an owner tag) for the files that hold this "
-                            + best.rule().category().label()));
-        }
-        long paths = locations.stream().map(Location::path).distinct().count();
-        if (paths >= SPRAWL_PATHS) {
-            findings.add(new GovernanceFinding("secret-sprawl", "medium",
-                    "the same secret appears in " + paths + " different files; every copy must be rotated together"));
-        }
-        if (historyOnly(locations)) {
-            findings.add(new GovernanceFinding("history-only", "high",
-                    "removed from HEAD but still in history; rotate it"));
-        }
         findings.addAll(expiry(best.attributes(), now));
         Boolean isNew = baseline == null ? null : !baseline.contains(fp);
         String ignored = ignoreReason(fp, locations, suppressions, today, findings);

@@ -8,9 +8,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sprawl.classify.Location;
+import dev.sprawl.govern.Summary;
 import dev.sprawl.inventory.GovernanceFinding;
+import dev.sprawl.inventory.Lifecycle;
+import dev.sprawl.inventory.Nhi;
+import dev.sprawl.inventory.ResolvedSecret;
+import dev.sprawl.inventory.SuggestedOwner;
 import dev.sprawl.inventory.Inventory;
 import dev.sprawl.inventory.Owner;
+import dev.sprawl.inventory.RepoSummary;
 import dev.sprawl.inventory.SecretEntry;
 import dev.sprawl.inventory.SecretReference;
 import dev.sprawl.source.ScanWarning;
@@ -55,6 +61,23 @@ public final class JsonReporter implements Reporter {
         }
         ObjectNode stats = scan.putObject("stats");
         inv.stats().forEach(stats::put);
+        if (!inv.repos().isEmpty()) {
+            ArrayNode repos = root.putArray("repos");
+            for (RepoSummary r : inv.repos()) {
+                ObjectNode rn = repos.addObject();
+                rn.put("repo", r.repo());
+                if (r.head() == null) {
+                    rn.putNull("head");
+                } else {
+                    rn.put("head", r.head());
+                }
+                rn.put("commits", r.commits());
+                rn.put("blobs", r.blobs());
+                rn.put("secrets", r.secrets());
+                rn.put("complete", r.complete());
+            }
+        }
+        SummaryJson.write(root.putObject("summary"), Summary.of(inv));
         ArrayNode secrets = root.putArray("secrets");
         for (SecretEntry s : inv.secrets()) {
             secret(secrets.addObject(), s);
@@ -65,6 +88,20 @@ public final class JsonReporter implements Reporter {
             rn.put("name", r.name());
             rn.put("kind", r.kind());
             locations(rn.putArray("locations"), r.locations());
+        }
+        if (inv.resolved() != null) {
+            ArrayNode resolved = root.putArray("resolved");
+            for (ResolvedSecret r : inv.resolved()) {
+                ObjectNode rn = resolved.addObject();
+                rn.put("fingerprint", r.fingerprint());
+                rn.put("type", r.type());
+                if (r.lastLocation() == null) {
+                    rn.putNull("lastLocation");
+                } else {
+                    location(rn.putObject("lastLocation"), r.lastLocation());
+                }
+                putLong(rn, "resolvedAfterDays", r.resolvedAfterDays());
+            }
         }
         return root;
     }
@@ -120,6 +157,30 @@ public final class JsonReporter implements Reporter {
                 o.coOwners().forEach(co::add);
             }
         }
+        Nhi nhi = s.nhi();
+        if (nhi != null) {
+            ObjectNode nn = n.putObject("nhi");
+            nn.put("name", nhi.name());
+            nn.put("owner", nhi.owner());
+            nn.put("purpose", nhi.purpose());
+            nn.put("scope", nhi.scope());
+            nn.put("expires", nhi.expires());
+            nn.put("rotateEvery", nhi.rotateEvery());
+        }
+        if (!s.suggestedOwners().isEmpty()) {
+            ArrayNode suggested = n.putArray("suggestedOwners");
+            for (SuggestedOwner so : s.suggestedOwners()) {
+                ObjectNode sn = suggested.addObject();
+                sn.put("name", so.name());
+                sn.put("source", so.source());
+                sn.put("commits", so.commits());
+            }
+        }
+        Lifecycle life = s.lifecycle();
+        n.put("firstSeen", life.firstSeen() == null ? null : life.firstSeen().toString());
+        n.put("lastSeen", life.lastSeen() == null ? null : life.lastSeen().toString());
+        putLong(n, "ageDays", life.ageDays());
+        putLong(n, "exposureDays", life.exposureDays());
         locations(n.putArray("locations"), s.locations());
         ArrayNode findings = n.putArray("findings");
         for (GovernanceFinding f : s.findings()) {
@@ -130,20 +191,31 @@ public final class JsonReporter implements Reporter {
         }
     }
 
+    static void putLong(ObjectNode n, String key, Long value) {
+        if (value == null) {
+            n.putNull(key);
+        } else {
+            n.put(key, value);
+        }
+    }
+
     private static void locations(ArrayNode locations, java.util.List<Location> list) {
         for (Location l : list) {
-            ObjectNode ln = locations.addObject();
-            ln.put("source", l.source());
-            ln.put("path", l.path());
-            ln.put("line", l.line());
-            ln.put("column", l.column());
-            for (Map.Entry<String, Object> d : l.details().entrySet()) {
-                putValue(ln, d.getKey(), d.getValue());
-            }
-            ln.put("context", l.context());
-            if (l.allowed()) {
-                ln.put("allowed", true);
-            }
+            location(locations.addObject(), l);
+        }
+    }
+
+    private static void location(ObjectNode ln, Location l) {
+        ln.put("source", l.source());
+        ln.put("path", l.path());
+        ln.put("line", l.line());
+        ln.put("column", l.column());
+        for (Map.Entry<String, Object> d : l.details().entrySet()) {
+            putValue(ln, d.getKey(), d.getValue());
+        }
+        ln.put("context", l.context());
+        if (l.allowed()) {
+            ln.put("allowed", true);
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.sprawl.report;
 
 import dev.sprawl.classify.Location;
+import dev.sprawl.govern.Summary;
 import dev.sprawl.inventory.Inventory;
+import dev.sprawl.inventory.RepoSummary;
 import dev.sprawl.inventory.SecretEntry;
 import dev.sprawl.rules.Confidence;
 import dev.sprawl.source.ScanWarning;
@@ -14,14 +16,16 @@ import java.util.List;
  * For people at a terminal: one line per secret (confidence, category, type, redacted value, owner
  * or NO OWNER, first location and how many more), worst findings first, then higher confidence; secrets
  * below {@code --min-confidence} are counted in the summary line but not listed; then the warnings
- * that made the scan incomplete,
- * then a summary line. Colour only when asked (on a terminal). Control characters in paths are
+ * that made the scan incomplete, then the governance headline and a summary line. Colour only when
+ * asked (on a terminal). Control characters in paths are
  * shown as {@code ?} so a hostile file name cannot drive the terminal.
  */
 public final class TableReporter implements Reporter {
 
     /** Incomplete-scan warnings listed before the summary; the rest are only counted. */
     static final int MAX_WARNINGS_SHOWN = 20;
+    /** Repositories listed by name in the per-repository block (those with secrets or incomplete). */
+    static final int MAX_REPOS_SHOWN = 20;
 
     private static final String RESET = "\u001b[0m";
     private static final String RED = "\u001b[31m";
@@ -42,7 +46,8 @@ public final class TableReporter implements Reporter {
         List<SecretEntry> listed = ForPeople.listed(inv.secrets(), options.minConfidence());
         for (SecretEntry s : listed) {
             Location first = s.locations().get(0);
-            String where = safe(first.path()) + ":" + first.line()
+            Object repo = first.details().get("repo");
+            String where = (repo == null ? "" : "[" + safe(repo.toString()) + "] ") + safe(first.path()) + ":" + first.line()
                     + (Boolean.TRUE.equals(first.details().get("hidden")) ? " (hidden in image)" : "");
             if (s.locations().size() > 1) {
                 where += " (+" + (s.locations().size() - 1) + " more)";
@@ -88,8 +93,32 @@ public final class TableReporter implements Reporter {
         if (incomplete > MAX_WARNINGS_SHOWN) {
             out.write(paint(YELLOW, "warning: " + (incomplete - MAX_WARNINGS_SHOWN) + " more (see --format json)") + "\n");
         }
+        repos(inv, out);
+        out.write(Summary.of(inv).headline() + "\n");
         out.write(summary(inv) + "\n");
         out.flush();
+    }
+
+    /** Per-repository counts of an organisation scan: the repositories with secrets or gaps first. */
+    private void repos(Inventory inv, Writer out) throws IOException {
+        if (inv.repos().isEmpty()) {
+            return;
+        }
+        List<RepoSummary> notable = inv.repos().stream().filter(r -> r.secrets() > 0 || !r.complete()).toList();
+        long incomplete = inv.repos().stream().filter(r -> !r.complete()).count();
+        out.write(inv.repos().size() + (inv.repos().size() == 1 ? " repository" : " repositories") + ", "
+                + (inv.repos().size() - notable.size()) + " clean, " + incomplete + " incomplete:\n");
+        int width = notable.stream().limit(MAX_REPOS_SHOWN).mapToInt(r -> safe(r.repo()).length()).max().orElse(0);
+        int shown = 0;
+        for (RepoSummary r : notable) {
+            if (shown++ == MAX_REPOS_SHOWN) {
+                out.write("  ... " + (notable.size() - MAX_REPOS_SHOWN) + " more (see repos in --format json)\n");
+                break;
+            }
+            String line = "  " + pad(safe(r.repo()), width) + "  " + r.secrets() + (r.secrets() == 1 ? " secret" : " secrets")
+                    + ", " + r.commits() + " commits, " + r.blobs() + " blobs" + (r.complete() ? "" : ", INCOMPLETE");
+            out.write((r.complete() ? line : paint(YELLOW, line)) + "\n");
+        }
     }
 
     private String summary(Inventory inv) {

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * Per-target governance files: CODEOWNERS (looked up where GitHub looks; for a git repository without
- * one on disk, such as a bare repository, HEAD's, which owns historical paths too) and {@code .sprawlignore}.
+ * one on disk, such as a bare repository, HEAD's, which owns historical paths too) and {@code .sprawlignore}
+ * (for a bare repository, HEAD's).
  */
 final class Owners {
 
@@ -35,7 +36,7 @@ final class Owners {
         Path file = explicit != null ? explicit : target.resolve(IgnoreFile.NAME);
         if (explicit == null && (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
                 || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))) {
-            return IgnoreFile.EMPTY;
+            return ignoreFileFromGitHead(target, warn);
         }
         String name = explicit != null ? explicit.toString() : IgnoreFile.NAME;
         try {
@@ -52,6 +53,23 @@ final class Owners {
             warn.accept(new ScanWarning("ignore-file-unreadable", "ignore file could not be read", name, false));
             return IgnoreFile.EMPTY;
         }
+    }
+
+    /** A bare repository (a remote's clone) has no files on disk: HEAD's {@code .sprawlignore}, like its CODEOWNERS. */
+    private static IgnoreFile ignoreFileFromGitHead(Path target, Consumer<ScanWarning> warn) {
+        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(target.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+            return IgnoreFile.EMPTY;
+        }
+        java.util.Optional<byte[]> bytes = GitRepos.headFile(target, IgnoreFile.NAME, MAX_CODEOWNERS_BYTES);
+        if (bytes.isEmpty()) {
+            return IgnoreFile.EMPTY;
+        }
+        IgnoreFile parsed = IgnoreFile.parse(IgnoreFile.NAME, new String(bytes.get(), StandardCharsets.UTF_8));
+        for (String problem : parsed.problems()) {
+            warn.accept(new ScanWarning("ignore-file-line", problem, IgnoreFile.NAME, false));
+        }
+        return parsed;
     }
 
     static OwnerResolver forTarget(Path target, Consumer<ScanWarning> warn) {

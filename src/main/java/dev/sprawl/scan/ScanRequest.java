@@ -24,6 +24,7 @@ import java.util.Set;
  * @param archives     budgets for expanding archives and image layers ({@code --max-archive-*}); null: defaults
  * @param images       how container images are read ({@code --platform}, registry access); null: defaults
  * @param git          how git repositories are scanned ({@code --since}, {@code --staged}...); null: defaults
+ * @param repos        the remote repositories among the targets (organisation scans); null: none
  * @param progress     told when the scan starts (with read-only counters) and ends; null: nobody
  */
 public record ScanRequest(
@@ -40,6 +41,7 @@ public record ScanRequest(
         ArchiveLimits archives,
         ImageOptions images,
         GitOptions git,
+        RepoTargets repos,
         ScanProgress.Listener progress) {
 
     /** Default {@code --max-file-size}: 50 MiB. */
@@ -53,21 +55,31 @@ public record ScanRequest(
         archives = archives == null ? ArchiveLimits.DEFAULTS : archives;
         images = images == null ? ImageOptions.DEFAULTS : images;
         git = git == null ? GitOptions.DEFAULTS : git;
+        repos = repos == null ? RepoTargets.NONE : repos;
         progress = progress == null ? ScanProgress.Listener.NONE : progress;
     }
 
     /** A request nobody watches. */
     public ScanRequest(List<Path> targets, List<String> labels, RuleSet rules, List<String> excludes,
                        long maxFileSize, int threads, Set<String> baseline, Path ignoreFile, boolean useIgnoreFiles,
+                       long maxParseSize, ArchiveLimits archives, ImageOptions images, GitOptions git,
+                       RepoTargets repos) {
+        this(targets, labels, rules, excludes, maxFileSize, threads, baseline, ignoreFile, useIgnoreFiles,
+                maxParseSize, archives, images, git, repos, null);
+    }
+
+    /** A request without remote repositories. */
+    public ScanRequest(List<Path> targets, List<String> labels, RuleSet rules, List<String> excludes,
+                       long maxFileSize, int threads, Set<String> baseline, Path ignoreFile, boolean useIgnoreFiles,
                        long maxParseSize, ArchiveLimits archives, ImageOptions images, GitOptions git) {
         this(targets, labels, rules, excludes, maxFileSize, threads, baseline, ignoreFile, useIgnoreFiles,
-                maxParseSize, archives, images, git, null);
+                maxParseSize, archives, images, git, null, null);
     }
 
     /** A request with no explicit ignore file and the default {@code --max-parse-size}. */
     public ScanRequest(List<Path> targets, List<String> labels, RuleSet rules, List<String> excludes,
                        long maxFileSize, int threads, Set<String> baseline) {
         this(targets, labels, rules, excludes, maxFileSize, threads, baseline, null, true,
-                StructuredScan.DEFAULT_MAX_PARSE_SIZE, null, null, null, null);
+                StructuredScan.DEFAULT_MAX_PARSE_SIZE, null, null, null, null, null);
     }
 }

@@ -9,6 +9,7 @@ import dev.sprawl.detect.DetectProblem;
 import dev.sprawl.detect.Detection;
 import dev.sprawl.detect.Detector;
 import dev.sprawl.detect.Known;
+import dev.sprawl.govern.Governance;
 import dev.sprawl.inventory.IgnoreFile;
 import dev.sprawl.inventory.Inventory;
 import dev.sprawl.inventory.InventoryBuilder;
@@ -44,15 +45,22 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs the pipeline: sources → detect (rules, then the structured analyzers on the same blob) →
- * classify → inventory. Blobs are detected, analyzed and classified on the worker thread that read
+ * classify → inventory → govern. Blobs are detected, analyzed and classified on the worker thread that read
  * them; findings and references are grouped into the inventory once every source is done.
  */
 public final class Scanner {
 
     private final Clock clock;
+    private final Governance governance;
 
     public Scanner(Clock clock) {
+        this(clock, Governance.DEFAULT);
+    }
+
+    /** A scanner whose inventory goes through {@code governance} (manifests, baseline) before it is returned. */
+    public Scanner(Clock clock, Governance governance) {
         this.clock = clock;
+        this.governance = governance;
     }
 
     public Inventory scan(ScanRequest request) throws InterruptedException {
@@ -74,23 +82,36 @@ public final class Scanner {
         Map<String, OwnerResolver> ownersByTarget = new HashMap<>();
         Map<String, IgnoreFile> ignoresByTarget = new HashMap<>();
         boolean many = request.targets().size() > 1;
+        request.repos().warnings().forEach(sink::warn);
+        RepoLedger ledger = new RepoLedger(request.repos());
         Live live = new Live(sink, request.targets().size());
         request.progress().started(live);
         try {
             for (int t = 0; t < request.targets().size(); t++) {
                 Path target = request.targets().get(t);
                 String label = request.labels().get(t);
-                ownersByTarget.put(label, Owners.forTarget(target, sink::warn));
+                String repo = request.repos().repoOf(t);
+                RepoLedger.Start count = ledger.start(repo, sink);
+                BlobSink targetSink = repo != null ? new TargetLabelSink(sink, "repo", repo)
+                        : many ? new TargetLabelSink(sink, "target", label) : sink;
+                ownersByTarget.put(label, Owners.forTarget(target, targetSink::warn));
                 ignoresByTarget.put(label, request.useIgnoreFiles()
-                        ? Owners.ignoreFile(target, request.ignoreFile(), sink::warn) : IgnoreFile.EMPTY);
-                BlobSink targetSink = many ? new TargetLabelSink(sink, label) : sink;
+                        ? Owners.ignoreFile(target, request.ignoreFile(), targetSink::warn) : IgnoreFile.EMPTY);
                 try {
                     Source source = Sources.forTarget(target, label, request);
                     source.scan(new SourceContext(target, pool, targetSink, request.excludes(), request.maxFileSize()));
                 } catch (IOException e) {
-                    sink.warn(new ScanWarning("target-unreadable", "cannot scan target: " + e.getClass().getSimpleName(),
-                            label, true));
+                    targetSink.warn(new ScanWarning("target-unreadable", "cannot scan target: "
+                            + e.getClass().getSimpleName(), repo == null ? label : null, true));
+                } catch (RuntimeException e) {
+                    if (repo == null) {
+                        throw e;
+                    }
+                    // one repository of an organisation scan never stops the others
+                    targetSink.warn(new ScanWarning("target-unreadable", "scanning this repository failed ("
+                            + e.getClass().getSimpleName() + "); the others are scanned", null, true));
                 }
+                ledger.finish(count, sink, target);
                 live.targetsDone++;
             }
         } finally {
@@ -102,14 +123,11 @@ public final class Scanner {
             if (tagged != null) {
                 return tagged;
             }
-            Object label = location.details().get("target");
-            OwnerResolver r = ownersByTarget.get(label == null ? request.labels().get(0) : label.toString());
+            OwnerResolver r = ownersByTarget.get(targetOf(location, request));
             return r == null ? null : r.ownerOf(location);
         };
         InventoryBuilder.Suppressions suppressions = location -> {
-            Object label = location.details().get("target");
-            return ignoresByTarget.getOrDefault(label == null ? request.labels().get(0) : label.toString(),
-                    IgnoreFile.EMPTY);
+            return ignoresByTarget.getOrDefault(targetOf(location, request), IgnoreFile.EMPTY);
         };
         List<SecretEntry> secrets = InventoryBuilder.build(sink.findings(), owners, request.baseline(), suppressions,
                 started);
@@ -123,7 +141,18 @@ public final class Scanner {
         stats.put("binarySkipped", sink.binary.sum());
         Instant finished = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<SecretReference> references = SecretReference.group(sink.references());
-        return new Inventory(request.labels(), started, finished, complete, warnings, stats, secrets, references);
+        List<String> scanned = request.repos().requested() != null ? request.repos().requested() : request.labels();
+        return governance.apply(new Inventory(scanned, started, finished, complete, warnings, stats, secrets,
+                references, null, ledger.summaries(secrets)));
+    }
+
+    /** The label of the target a location was found in: its {@code repo}, its {@code target}, or the only one. */
+    private static String targetOf(Location location, ScanRequest request) {
+        Object label = location.details().get("repo");
+        if (label == null) {
+            label = location.details().get("target");
+        }
+        return label == null ? request.labels().get(0) : label.toString();
     }
 
     /** The counters a progress display reads while the scan runs. */
@@ -186,6 +215,7 @@ public final class Scanner {
         final LongAdder bytes = new LongAdder();
         final LongAdder commits = new LongAdder();
         final LongAdder binary = new LongAdder();
+        final LongAdder incompleteWarnings = new LongAdder();
         /** What detection found per keyed blob, for blobs derived from it. */
         private final java.util.concurrent.ConcurrentHashMap<Object, Known> known = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -287,6 +317,9 @@ public final class Scanner {
 
         @Override
         public void warn(ScanWarning warning) {
+            if (warning.incomplete()) {
+                incompleteWarnings.increment();
+            }
             synchronized (warnings) {
                 warnings.add(warning);
             }
@@ -323,19 +356,34 @@ public final class Scanner {
         }
     }
 
-    /** Adds the {@code target} detail to every provenance when several targets are scanned together. */
+    /**
+     * Adds the {@code target} detail to every provenance when several targets are scanned together, or
+     * the {@code repo} detail for a remote repository, whose warnings are also prefixed with it.
+     */
     private static final class TargetLabelSink extends ForwardingBlobSink {
+        private final String key;
         private final String label;
 
-        TargetLabelSink(BlobSink delegate, String label) {
+        TargetLabelSink(BlobSink delegate, String key, String label) {
             super(delegate);
+            this.key = key;
             this.label = label;
         }
 
         @Override
         public void accept(Blob blob) {
-            List<Provenance> labelled = blob.provenances().stream().map(p -> p.with("target", label)).toList();
+            List<Provenance> labelled = blob.provenances().stream().map(p -> p.with(key, label)).toList();
             delegate.accept(blob.withProvenances(labelled));
+        }
+
+        @Override
+        public void warn(ScanWarning w) {
+            if (!"repo".equals(key)) {
+                delegate.warn(w);
+                return;
+            }
+            delegate.warn(new ScanWarning(w.code(), w.message(), w.path() == null ? label : label + ":" + w.path(),
+                    w.incomplete()));
         }
     }
 }

@@ -27,4 +27,12 @@ final class Cli {
         int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), false);
         return new Result(code, out.toString(), err.toString());
     }
+
+    /** Runs with the given environment instead of the process's (tokens for remote scans). */
+    static Result runWithEnv(java.util.Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), false, env);
+        return new Result(code, out.toString(), err.toString());
+    }
 }

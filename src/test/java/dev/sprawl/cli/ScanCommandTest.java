@@ -268,7 +268,8 @@ class ScanCommandTest {
         Cli.Result r = Cli.run("scan", dir.toString(), "-f", "table");
         String[] lines = r.out().split("\n");
         assertThat(lines[0]).startsWith("CONFIDENCE");
-        assertThat(lines).hasSize(planted.size() + 2);
+        assertThat(lines).hasSize(planted.size() + 3);
+        assertThat(lines[lines.length - 2]).startsWith("governance: ");
         assertThat(r.out()).contains("NO OWNER").contains("@acme/platform").doesNotContain("\u001b[");
         assertThat(lines[lines.length - 1]).startsWith(planted.size() + " secrets").endsWith("scan complete");
     }

@@ -7,6 +7,10 @@ import dev.sprawl.classify.Location;
 import dev.sprawl.detect.SecretValue;
 import dev.sprawl.inventory.GovernanceFinding;
 import dev.sprawl.inventory.Inventory;
+import dev.sprawl.inventory.Lifecycle;
+import dev.sprawl.inventory.Nhi;
+import dev.sprawl.inventory.ResolvedSecret;
+import dev.sprawl.inventory.SuggestedOwner;
 import dev.sprawl.inventory.Owner;
 import dev.sprawl.inventory.SecretEntry;
 import dev.sprawl.inventory.SecretReference;
@@ -48,11 +52,19 @@ class ReportGoldenTest {
                 new Owner("@acme/platform", "codeowners", ".github/CODEOWNERS:3", List.of("@acme/sre")),
                 List.of(new Location("file", "infra/main.tf", 3, 17, "iac", new TreeMap<>()),
                         new Location("git", "old/main.tf", 9, 5, "iac", git)),
-                List.of(), null);
+                List.of(), null).governed(
+                new Nhi("ci-publisher", "@acme/platform", "publishes releases", "repo:acme/app", "2027-03-31", "30d",
+                        ".sprawl.yaml:4"),
+                new Owner("@acme/platform", "manifest", ".sprawl.yaml:6", List.of()),
+                List.of(new GovernanceFinding("rotation-overdue", "high", "rotate it")),
+                new Lifecycle(Instant.parse("2026-01-05T08:00:00Z"), Instant.parse("2026-02-05T08:00:00Z"), 321L, null),
+                List.of());
         SecretValue password = new SecretValue(gen.randomPassword());
         SecretEntry pass = new SecretEntry(password.fingerprint(), pw, Confidence.MEDIUM, password, new TreeMap<>(),
                 null, List.of(new Location("file", "app/\u001b[31m.env", 1, 13, "config", new TreeMap<>())),
                 List.of(new GovernanceFinding("missing-owner", "high", "no owner")), null);
+        pass = pass.governed(null, null, pass.findings(), pass.lifecycle(),
+                List.of(new SuggestedOwner("Dana Ops <dana@acme.test>", "git-author", 2)));
         TreeMap<String, Long> stats = new TreeMap<>();
         stats.put("blobs", 12L);
         stats.put("bytes", 3456L);
@@ -63,7 +75,11 @@ class ReportGoldenTest {
                         new ScanWarning("binary-skipped", "1 binary file(s) were not scanned", null, false)),
                 stats, List.of(pass, token), List.of(new SecretReference("NPM_TOKEN", "github-actions-secret",
                         List.of(new Location("file", ".github/workflows/release.yml", 12, 24, "ci",
-                                new TreeMap<>(java.util.Map.of("key", "jobs.publish.env.NPM_TOKEN")))))));
+                                new TreeMap<>(java.util.Map.of("key", "jobs.publish.env.NPM_TOKEN")))))),
+                List.of(new ResolvedSecret("sha256:" + "ab".repeat(32), "Slack bot token",
+                        new Location("git", "deploy/old.env", 2, 7, "config", new TreeMap<>(java.util.Map.of(
+                                "commit", "89abcdef0123456789abcdef0123456789abcdef", "date", "2025-12-01T09:00:00Z"))),
+                        45L)), List.of());
     }
 
     private static Rule rule(String id, String name, String provider, Category c) {

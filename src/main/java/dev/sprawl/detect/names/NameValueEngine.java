@@ -7,7 +7,6 @@ import dev.sprawl.rules.Category;
 import dev.sprawl.rules.Confidence;
 import dev.sprawl.rules.Rule;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,67 +35,77 @@ public final class NameValueEngine implements Engine {
     @Override
     public int find(byte[] data, int length, int from, int to, Rule rule, Found out) {
         int last = from;
-        for (int p = from; p < to && p < length; p++) {
-            if (!Binding.isNameByte(data[p]) || p > 0 && Binding.isNameByte(data[p - 1])) {
+        int matched = 0;
+        int token = -1;
+        for (int k = from; k < to && k < length; k++) {
+            // the name that holds this keyword occurrence starts at its token's start
+            int p = k;
+            while (p > 0 && k - p < CredentialNames.MAX_NAME && Binding.isNameByte(data[p - 1])) {
+                p--;
+            }
+            if (p == token || p < matched) {
                 continue;
             }
-            int q = p;
-            while (q < length && q - p <= CredentialNames.MAX_NAME && Binding.isNameByte(data[q])) {
-                q++;
+            token = p;
+            int end = tryName(data, length, p, rule, out);
+            if (end < 0) {
+                return -end;
             }
-            // a name ends before trailing dots and dashes (end of a sentence, a flag's value)
-            int nameEnd = q;
-            while (nameEnd > p && (data[nameEnd - 1] == '.' || data[nameEnd - 1] == '-')) {
-                nameEnd--;
-            }
-            if (nameEnd == p || q - p > CredentialNames.MAX_NAME || !Binding.hasLetter(data, p, nameEnd)) {
-                continue;
-            }
-            String name = new String(data, p, nameEnd - p, StandardCharsets.ISO_8859_1);
-            CredentialNames.Verdict verdict = names.judge(name);
-            if (verdict == null) {
-                continue;
-            }
-            Binding b = Binding.parse(data, length, p, nameEnd);
-            if (b == null) {
-                continue;
-            }
-            String value = b.value();
-            ValueShape.Verdict shape = ValueShape.judge(value, verdict.ambiguous(), b.quoted(), b.code());
-            if (shape == null) {
-                continue;
-            }
-            Category category = verdict.category();
-            if (b.scheme() != null && category == Category.GENERIC_SECRET) {
-                category = Category.TOKEN;
-            }
-            String provider = providers.fromWords(verdict.words());
-            TreeMap<String, String> attributes = new TreeMap<>();
-            if (shape.placeholderLike()) {
-                attributes.put("placeholderLike", "true");
-            }
-            if (b.scheme() != null) {
-                attributes.put("scheme", b.scheme());
-            }
-            if (b.encoding() != null) {
-                attributes.put("encoding", b.encoding());
-            }
-            List<Match.IdentitySpan> identities = new ArrayList<>();
-            if (b.basicUser() != null) {
-                identities.add(new Match.IdentitySpan("user", b.valueStart(), b.valueEnd(),
-                        b.basicUser()));
-            }
-            Confidence confidence = shape.confidence();
-            Match m = new Match(variant(rule, category, provider), b.valueStart(), b.valueEnd(),
-                    new SecretValue(b.secret()), confidence == Confidence.LOW, confidence == Confidence.LOW ? null : confidence,
-                    attributes, identities);
-            if (out.add(m, p, b.end())) {
-                return b.end();
-            }
-            last = Math.max(last, b.end());
-            p = Math.max(p, b.valueEnd() - 1);
+            last = Math.max(last, end);
+            matched = Math.max(matched, end);
         }
         return last;
+    }
+
+    /** The match of the name starting at {@code p}: its end, 0 when none, minus its end when the limit was reached. */
+    private int tryName(byte[] data, int length, int p, Rule rule, Found out) {
+        int q = p;
+        while (q < length && q - p <= CredentialNames.MAX_NAME && Binding.isNameByte(data[q])) {
+            q++;
+        }
+        // a name ends before trailing dots and dashes (end of a sentence, a flag's value)
+        int nameEnd = q;
+        while (nameEnd > p && (data[nameEnd - 1] == '.' || data[nameEnd - 1] == '-')) {
+            nameEnd--;
+        }
+        if (nameEnd == p || q - p > CredentialNames.MAX_NAME || !Binding.hasLetter(data, p, nameEnd)) {
+            return 0;
+        }
+        String name = new String(data, p, nameEnd - p, StandardCharsets.ISO_8859_1);
+        CredentialNames.Verdict verdict = names.judge(name);
+        if (verdict == null) {
+            return 0;
+        }
+        Binding b = Binding.parse(data, length, p, nameEnd);
+        if (b == null) {
+            return 0;
+        }
+        ValueShape.Verdict shape = ValueShape.judge(b.value(), verdict.ambiguous(), b.quoted(), b.code());
+        if (shape == null) {
+            return 0;
+        }
+        Category category = verdict.category();
+        if (b.scheme() != null && category == Category.GENERIC_SECRET) {
+            category = Category.TOKEN;
+        }
+        String provider = providers.fromWords(verdict.words());
+        TreeMap<String, String> attributes = new TreeMap<>();
+        if (shape.placeholderLike()) {
+            attributes.put("placeholderLike", "true");
+        }
+        if (b.scheme() != null) {
+            attributes.put("scheme", b.scheme());
+        }
+        if (b.encoding() != null) {
+            attributes.put("encoding", b.encoding());
+        }
+        List<Match.IdentitySpan> identities = b.basicUser() == null ? List.of()
+                : List.of(new Match.IdentitySpan("user", b.valueStart(), b.valueEnd(), b.basicUser()));
+        Confidence confidence = shape.confidence();
+        boolean low = confidence == Confidence.LOW;
+        Match m = new Match(variant(rule, category, provider), b.valueStart(), b.valueEnd(),
+                new SecretValue(b.secret()), low, low ? null : confidence, attributes, identities);
+        return out.add(m, p, b.end()) ? -b.end() : b.end();
     }
 
     private Rule variant(Rule base, Category category, String provider) {

@@ -44,7 +44,7 @@ public final class UrlCredentialEngine implements Engine {
     @Override
     public int find(byte[] data, int length, int from, int to, Rule rule, Found out) {
         int last = from;
-        int limit = Math.min(length - 2, to + dev.sprawl.rules.Engines.URL_LEAD);
+        int limit = Math.min(length - 2, to);
         for (int c = from; c < limit; c++) {
             if (data[c] != ':' || data[c + 1] != '/' || data[c + 2] != '/') {
                 continue;
@@ -56,7 +56,7 @@ public final class UrlCredentialEngine implements Engine {
             while (s < c && !Character.isLetter(data[s])) {
                 s++;
             }
-            if (c - s < 2 || s < from || s >= to) {
+            if (c - s < 2) {
                 continue;
             }
             int end = parse(data, length, s, c, rule, out);

@@ -28,6 +28,24 @@ public final class GitRepos {
     private GitRepos() {
     }
 
+    /** Installs sprawl's configuration-free JGit settings ({@code SafeGit}); call before using JGit directly. */
+    public static void initJGit() {
+        SafeGit.init();
+    }
+
+    /** The commit HEAD of the repository at {@code target} names, as 40 hex digits, or null (none, unborn, unreadable). */
+    public static String headCommit(Path target) {
+        if (!isRepository(target)) {
+            return null;
+        }
+        try (Repository repo = open(target)) {
+            ObjectId id = resolveCommit(repo, Constants.HEAD);
+            return id == null ? null : id.name();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The kind of repository at a scan target. */
     enum Kind { NONE, WORKING_TREE, BARE }
 
