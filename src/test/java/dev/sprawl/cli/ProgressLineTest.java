@@ -62,7 +62,7 @@ class ProgressLineTest {
         System.arraycopy(extra, 0, args, 4, extra.length);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), terminal);
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), terminal, Map.of());
         return new Cli.Result(code, out.toString(), err.toString());
     }
 
