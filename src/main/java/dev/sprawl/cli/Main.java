@@ -15,7 +15,7 @@ public final class Main {
         RuleCatalog.preload(); // the rules load while the command line is parsed
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = run(args, out, err, System.console() != null);
+        int code = run(args, out, err, Terminal.detect(System.console() != null, System.getenv()), System.getenv());
         out.flush();
         err.flush();
         System.exit(code);
@@ -27,12 +27,16 @@ public final class Main {
      * @param terminal stdout is an interactive terminal (default format table, colours)
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err, boolean terminal) {
-        return run(args, out, err, terminal, System.getenv());
+        return run(args, out, err, new Terminal(terminal, false, false), System.getenv());
     }
 
     /** Runs sprawl with the given streams and environment (the tokens of remote scans come from it). */
     public static int run(String[] args, PrintWriter out, PrintWriter err, boolean terminal,
                           java.util.Map<String, String> env) {
+        return run(args, out, err, new Terminal(terminal, false, false), env);
+    }
+
+    static int run(String[] args, PrintWriter out, PrintWriter err, Terminal terminal, java.util.Map<String, String> env) {
         CommandLine cl = new CommandLine(new SprawlCommand(terminal, env));
         cl.setOut(out);
         cl.setErr(err);

@@ -6,7 +6,10 @@ import dev.sprawl.inventory.Inventory;
 import dev.sprawl.inventory.SecretEntry;
 import dev.sprawl.org.Shards;
 import dev.sprawl.org.store.BlobStore;
+import dev.sprawl.report.CsvReporter;
+import dev.sprawl.report.HtmlReporter;
 import dev.sprawl.report.JsonReporter;
+import dev.sprawl.report.MarkdownReporter;
 import dev.sprawl.report.ReportOptions;
 import dev.sprawl.report.SarifReporter;
 import dev.sprawl.report.Reporter;
@@ -41,10 +44,11 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = "Scan directories, files, git repositories (working tree and full history), archives and "
                 + "container images for secrets and print the inventory.",
-        footer = ExitCode.HELP)
+        footer = {ExitCode.HELP, "Reference: docs/cli.md (flags), docs/reports.md (formats), docs/inventory.md (json), "
+                + "docs/git.md, docs/images.md, docs/ci.md."})
 final class ScanCommand implements Callable<Integer> {
 
-    enum Format { table, json, sarif }
+    enum Format { table, json, sarif, html, csv, markdown }
 
     enum FailOn { any, new_, never;
         @Override
@@ -66,7 +70,8 @@ final class ScanCommand implements Callable<Integer> {
     List<String> targets = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FMT",
-            description = "table | json | sarif (default: table on a terminal, json otherwise).")
+            description = "table | json | sarif | html | csv | markdown (default: table on a terminal, json otherwise)."
+                    + " See docs/reports.md.")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -88,6 +93,21 @@ final class ScanCommand implements Callable<Integer> {
             converter = ConfidenceConverter.class,
             description = "Lowest confidence that fails the build: low | medium | high (default: ${DEFAULT-VALUE}).")
     Confidence failConfidence;
+
+    @Option(names = "--min-confidence", paramLabel = "LEVEL", converter = ConfidenceConverter.class,
+            description = "Lowest confidence the table and markdown reports list; the others are counted "
+                    + "(default: medium for markdown and for the table on a terminal, low otherwise). "
+                    + "json, sarif, csv and html keep everything.")
+    Confidence minConfidence;
+
+    @Option(names = "--progress", description = "Show the live progress line on stderr even when it is not a terminal or in CI.")
+    boolean progress;
+
+    @Option(names = "--no-progress", description = "No progress line (default on a terminal: shown, elsewhere: not).")
+    boolean noProgress;
+
+    @Option(names = {"-q", "--quiet"}, description = "Nothing on stderr but errors: no progress line.")
+    boolean quiet;
 
     @Option(names = "--show-secrets", description = "Print secret values in the report (never the default).")
     boolean showSecrets;
@@ -345,7 +365,7 @@ final class ScanCommand implements Callable<Integer> {
             repos = new dev.sprawl.scan.RepoTargets(unsharded, List.of(), List.of(), List.of());
         }
         ScanRequest request = new ScanRequest(paths, labels, rules, excludes, maxFileSize, workers, known,
-                ignoreFile, !noIgnoreFile, maxParseSize, archiveLimits, imageOptions, git, repos);
+                ignoreFile, !noIgnoreFile, maxParseSize, archiveLimits, imageOptions, git, repos, progressLine(err));
         Inventory inventory;
         BlobStore cache;
         try {
@@ -364,11 +384,16 @@ final class ScanCommand implements Callable<Integer> {
 
         boolean toTerminal = output == null && parent.terminal();
         Format fmt = format != null ? format : (toTerminal ? Format.table : Format.json);
-        ReportOptions options = new ReportOptions(showSecrets, toTerminal && fmt == Format.table, Version.get());
+        Confidence listed = minConfidence != null ? minConfidence
+                : (fmt == Format.markdown || toTerminal) ? Confidence.MEDIUM : Confidence.LOW;
+        ReportOptions options = new ReportOptions(showSecrets, toTerminal && fmt == Format.table, Version.get(), listed);
         Reporter reporter = switch (fmt) {
             case table -> new TableReporter(options);
             case json -> new JsonReporter(options);
             case sarif -> new SarifReporter(options);
+            case html -> new HtmlReporter(options);
+            case csv -> new CsvReporter(options);
+            case markdown -> new MarkdownReporter(options);
         };
         if (output == null) {
             reporter.write(inventory, spec.commandLine().getOut());
@@ -415,6 +440,13 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         return code;
+    }
+
+    /** The live line when asked, or by default on a terminal outside CI; never with --quiet or --no-progress. */
+    private ProgressLine progressLine(PrintWriter err) {
+        Terminal t = parent.console();
+        boolean show = !quiet && !noProgress && (progress || (t.stderr() && !t.ci()));
+        return show ? new ProgressLine(err, System::nanoTime, true) : null;
     }
 
     /** Flags that exclude each other, and git flags on targets that are not repositories. */

@@ -7,14 +7,20 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Finds the keys, tokens, passwords, private keys and certificates of non-human identities "
                 + "and turns them into an owned inventory.",
-        subcommands = {ScanCommand.class, RulesCommand.class, MergeCommand.class},
-        footer = ExitCode.HELP)
+        subcommands = {ScanCommand.class, RulesCommand.class, MergeCommand.class, SchemaCommand.class,
+                CompletionCommand.class},
+        footer = {ExitCode.HELP, "Documentation: README.md and docs/*.md (flags: docs/cli.md)."})
 final class SprawlCommand implements Runnable {
 
-    private final boolean terminal;
+    private final Terminal terminal;
     private final java.util.Map<String, String> env;
 
-    SprawlCommand(boolean terminal, java.util.Map<String, String> env) {
+    /** For tools that build the command model without running it (man page, completion). */
+    SprawlCommand() {
+        this(new Terminal(false, false, false), java.util.Map.of());
+    }
+
+    SprawlCommand(Terminal terminal, java.util.Map<String, String> env) {
         this.terminal = terminal;
         this.env = env;
     }
@@ -25,6 +31,10 @@ final class SprawlCommand implements Runnable {
     }
 
     boolean terminal() {
+        return terminal.stdout();
+    }
+
+    Terminal console() {
         return terminal;
     }
 

@@ -36,8 +36,8 @@ public final class JsonReporter implements Reporter {
         this.options = options;
     }
 
-    @Override
-    public void write(Inventory inv, Writer out) throws IOException {
+    /** The document as a tree: the HTML report embeds exactly what the JSON report says. */
+    ObjectNode tree(Inventory inv) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", Inventory.SCHEMA);
         ObjectNode tool = root.putObject("tool");
@@ -103,6 +103,12 @@ public final class JsonReporter implements Reporter {
                 putLong(rn, "resolvedAfterDays", r.resolvedAfterDays());
             }
         }
+        return root;
+    }
+
+    @Override
+    public void write(Inventory inv, Writer out) throws IOException {
+        ObjectNode root = tree(inv);
         DefaultPrettyPrinter pp = printer();
         try (JsonGenerator g = MAPPER.getFactory().createGenerator(new NonClosingWriter(out))) {
             g.setPrettyPrinter(pp);

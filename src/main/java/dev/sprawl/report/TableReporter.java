@@ -14,8 +14,10 @@ import java.util.List;
 
 /**
  * For people at a terminal: one line per secret (confidence, category, type, redacted value, owner
- * or NO OWNER, first location and how many more), then the warnings that made the scan incomplete,
- * then the governance headline and a summary line. Colour only when asked (on a terminal). Control characters in paths are
+ * or NO OWNER, first location and how many more), worst findings first, then higher confidence; secrets
+ * below {@code --min-confidence} are counted in the summary line but not listed; then the warnings
+ * that made the scan incomplete, then the governance headline and a summary line. Colour only when
+ * asked (on a terminal). Control characters in paths are
  * shown as {@code ?} so a hostile file name cannot drive the terminal.
  */
 public final class TableReporter implements Reporter {
@@ -41,7 +43,8 @@ public final class TableReporter implements Reporter {
     public void write(Inventory inv, Writer out) throws IOException {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"CONFIDENCE", "CATEGORY", "TYPE", "SECRET", "OWNER", "LOCATION"});
-        for (SecretEntry s : inv.secrets()) {
+        List<SecretEntry> listed = ForPeople.listed(inv.secrets(), options.minConfidence());
+        for (SecretEntry s : listed) {
             Location first = s.locations().get(0);
             Object repo = first.details().get("repo");
             String where = (repo == null ? "" : "[" + safe(repo.toString()) + "] ") + safe(first.path()) + ":" + first.line()
@@ -60,13 +63,13 @@ public final class TableReporter implements Reporter {
                 widths[c] = Math.max(widths[c], r[c].length());
             }
         }
-        if (!inv.secrets().isEmpty()) {
+        if (!listed.isEmpty()) {
             for (int i = 0; i < rows.size(); i++) {
                 String[] r = rows.get(i);
                 StringBuilder line = new StringBuilder();
                 for (int c = 0; c < 6; c++) {
                     String cell = c < 5 ? pad(r[c], widths[c]) : r[c];
-                    line.append(i == 0 ? paint(BOLD, cell) : colorCell(c, r[c], cell, inv.secrets().get(i - 1)));
+                    line.append(i == 0 ? paint(BOLD, cell) : colorCell(c, r[c], cell, listed.get(i - 1)));
                     if (c < 5) {
                         line.append("  ");
                     }
@@ -131,6 +134,11 @@ public final class TableReporter implements Reporter {
                 .append(", ").append(unowned).append(" without owner; ")
                 .append(inv.stats().getOrDefault("blobs", 0L)).append(" blobs, ")
                 .append(inv.stats().getOrDefault("bytes", 0L)).append(" bytes scanned; ");
+        long hidden = inv.secrets().size() - ForPeople.listed(inv.secrets(), options.minConfidence()).size();
+        if (hidden > 0) {
+            sb.append(hidden).append(" below ").append(options.minConfidence().label())
+                    .append(" confidence not listed (--min-confidence low lists them); ");
+        }
         sb.append(inv.complete() ? "scan complete" : "SCAN INCOMPLETE");
         return inv.complete() ? sb.toString() : paint(YELLOW, sb.toString());
     }

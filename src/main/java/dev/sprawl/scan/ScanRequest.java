@@ -25,6 +25,7 @@ import java.util.Set;
  * @param images       how container images are read ({@code --platform}, registry access); null: defaults
  * @param git          how git repositories are scanned ({@code --since}, {@code --staged}...); null: defaults
  * @param repos        the remote repositories among the targets (organisation scans); null: none
+ * @param progress     told when the scan starts (with read-only counters) and ends; null: nobody
  */
 public record ScanRequest(
         List<Path> targets,
@@ -40,7 +41,8 @@ public record ScanRequest(
         ArchiveLimits archives,
         ImageOptions images,
         GitOptions git,
-        RepoTargets repos) {
+        RepoTargets repos,
+        ScanProgress.Listener progress) {
 
     /** Default {@code --max-file-size}: 50 MiB. */
     public static final long DEFAULT_MAX_FILE_SIZE = 50L * 1024 * 1024;
@@ -54,6 +56,16 @@ public record ScanRequest(
         images = images == null ? ImageOptions.DEFAULTS : images;
         git = git == null ? GitOptions.DEFAULTS : git;
         repos = repos == null ? RepoTargets.NONE : repos;
+        progress = progress == null ? ScanProgress.Listener.NONE : progress;
+    }
+
+    /** A request nobody watches. */
+    public ScanRequest(List<Path> targets, List<String> labels, RuleSet rules, List<String> excludes,
+                       long maxFileSize, int threads, Set<String> baseline, Path ignoreFile, boolean useIgnoreFiles,
+                       long maxParseSize, ArchiveLimits archives, ImageOptions images, GitOptions git,
+                       RepoTargets repos) {
+        this(targets, labels, rules, excludes, maxFileSize, threads, baseline, ignoreFile, useIgnoreFiles,
+                maxParseSize, archives, images, git, repos, null);
     }
 
     /** A request without remote repositories. */
@@ -61,13 +73,13 @@ public record ScanRequest(
                        long maxFileSize, int threads, Set<String> baseline, Path ignoreFile, boolean useIgnoreFiles,
                        long maxParseSize, ArchiveLimits archives, ImageOptions images, GitOptions git) {
         this(targets, labels, rules, excludes, maxFileSize, threads, baseline, ignoreFile, useIgnoreFiles,
-                maxParseSize, archives, images, git, null);
+                maxParseSize, archives, images, git, null, null);
     }
 
     /** A request with no explicit ignore file and the default {@code --max-parse-size}. */
     public ScanRequest(List<Path> targets, List<String> labels, RuleSet rules, List<String> excludes,
                        long maxFileSize, int threads, Set<String> baseline) {
         this(targets, labels, rules, excludes, maxFileSize, threads, baseline, null, true,
-                StructuredScan.DEFAULT_MAX_PARSE_SIZE, null, null, null, null);
+                StructuredScan.DEFAULT_MAX_PARSE_SIZE, null, null, null, null, null);
     }
 }

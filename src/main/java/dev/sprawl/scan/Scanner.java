@@ -82,6 +82,14 @@ public final class Scanner {
     }
 
     public Inventory scan(ScanRequest request) throws InterruptedException {
+        try {
+            return run(request);
+        } finally {
+            request.progress().finished();
+        }
+    }
+
+    private Inventory run(ScanRequest request) throws InterruptedException {
         Instant started = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Detector detector = new Detector(request.rules());
         Sink sink = new Sink(detector, new StructuredScan(StructuredScan.registered(), request.maxParseSize()),
@@ -94,6 +102,8 @@ public final class Scanner {
         boolean many = request.targets().size() > 1 || labelTargets;
         request.repos().warnings().forEach(sink::warn);
         RepoLedger ledger = new RepoLedger(request.repos());
+        Live live = new Live(sink, request.targets().size());
+        request.progress().started(live);
         try {
             for (int t = 0; t < request.targets().size(); t++) {
                 Path target = request.targets().get(t);
@@ -133,6 +143,7 @@ public final class Scanner {
                     }
                 }
                 ledger.finish(count, sink, target);
+                live.targetsDone++;
             }
         } finally {
             pool.shutdownNow();
@@ -140,6 +151,7 @@ public final class Scanner {
         if (cache != null) {
             cache.warnings().forEach(sink::warn);
         }
+        live.phase = "inventory";
         OwnerResolver owners = location -> {
             Owner tagged = sink.metadataOwners.get(location);
             if (tagged != null) {
@@ -194,6 +206,24 @@ public final class Scanner {
                     .digest(all.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The counters a progress display reads while the scan runs. */
+    private static final class Live implements ScanProgress {
+        private final Sink sink;
+        private final int targets;
+        volatile String phase = "scan";
+        volatile int targetsDone;
+
+        Live(Sink sink, int targets) {
+            this.sink = sink;
+            this.targets = targets;
+        }
+
+        @Override
+        public Snapshot snapshot() {
+            return new Snapshot(phase, targets, targetsDone, sink.commits.sum(), sink.blobs.sum(), sink.bytes.sum());
         }
     }
 

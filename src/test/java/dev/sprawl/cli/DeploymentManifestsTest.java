@@ -87,7 +87,7 @@ class DeploymentManifestsTest {
     /** Parses a command line (its first word the sprawl launcher) with the real command spec. */
     private static CommandLine.ParseResult parse(List<String> command) {
         assertThat(command.get(0)).endsWith("sprawl");
-        CommandLine cl = new CommandLine(new SprawlCommand(false, Map.of()));
+        CommandLine cl = new CommandLine(new SprawlCommand());
         return cl.parseArgs(command.subList(1, command.size()).toArray(String[]::new));
     }
 

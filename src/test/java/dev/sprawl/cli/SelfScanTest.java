@@ -14,7 +14,7 @@ class SelfScanTest {
 
     @Test
     void sourcesDocsAndIntegrationsHoldNoSecrets() {
-        Cli.Result r = Cli.run("scan", "src", "README.md", "action.yml", ".pre-commit-hooks.yaml", "ci", "bench",
+        Cli.Result r = Cli.run("scan", "src", "README.md", "docs", "schema", "action.yml", ".pre-commit-hooks.yaml", "ci", "bench",
                 "--no-history");
         StringBuilder found = new StringBuilder();
         for (JsonNode s : r.json().path("secrets")) {

@@ -1,0 +1,137 @@
+package dev.sprawl.detect.names;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sprawl.TestSecrets;
+import dev.sprawl.detect.Detection;
+import dev.sprawl.detect.Detector;
+import dev.sprawl.detect.Match;
+import dev.sprawl.rules.Confidence;
+import dev.sprawl.rules.RuleCatalog;
+import dev.sprawl.rules.RuleSource;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The generic detector as a matrix: every syntax × name style × value shape, each its own test.
+ * Names include words no list holds ({@code mailrelay}, {@code orbit}); values are generated.
+ */
+class GenericMatrixTest {
+
+    private static final Detector ENGINE = new Detector(RuleCatalog.loadValid(List.of(generic())));
+
+    private static RuleSource generic() {
+        try {
+            return new RuleSource("rules/generic.yml", Files.readString(Path.of("rules/generic.yml")));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A syntax: how {@code {N}} (the name) is bound to {@code {V}} (the value). */
+    private static final List<String> SYNTAXES = List.of(
+            "{N}={V}", "export {N}={V}", "{N} = \"{V}\"", "  {N}: {V}", "  {N}: \"{V}\"", "{\"{N}\": \"{V}\"}", "{N} := \"{V}\"",
+            "  :{N} => '{V}',", "{N} {V}", "<{N}>{V}</{N}>", "<server {N}=\"{V}\" />", "<add key=\"{N}\" value=\"{V}\"/>",
+            "cfg[\"{N}\"] = \"{V}\"", "connect({N}=\"{V}\", timeout=3)", "tool --{N} {V}", "{N} = '{V}'  # comment",
+            "const {N} = `{V}`;", "Server=db;{N}={V};Database=app");
+
+    private static final List<String> STRONG_NAMES = List.of(
+            "DB_PASSWORD", "dbPassword", "db-password", "db.password", "MAILRELAY_SECRET", "orbitToken",
+            "vendor_api_key", "feedApiKey");
+    private static final List<String> UNLISTED_KEY_NAMES = List.of("mailrelay_key", "orbitKey", "TRACKR_KEY");
+
+    @TestFactory
+    Stream<DynamicTest> randomValuesAreFoundUnderEveryNameAndSyntax() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String syntax : SYNTAXES) {
+            List<String> names = new ArrayList<>(STRONG_NAMES);
+            names.addAll(UNLISTED_KEY_NAMES);
+            for (String name : names) {
+                String value = TestSecrets.alnum(12) + "-" + TestSecrets.alnum(8);
+                String text = syntax.replace("{N}", name).replace("{V}", value);
+                tests.add(DynamicTest.dynamicTest(syntax + " / " + name, () -> {
+                    Match m = only(text);
+                    assertThat(m).as(text).isNotNull();
+                    assertThat(m.secret().reveal()).isEqualTo(value);
+                    assertThat(confidence(m)).as(text).isIn(Confidence.MEDIUM, Confidence.HIGH);
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> valueShapesDecideConfidence() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String syntax : List.of("{N}={V}", "  {N}: \"{V}\"", "{\"{N}\": \"{V}\"}", "<{N}>{V}</{N}>")) {
+            String name = "SERVICE_PASSWORD";
+            tests.add(DynamicTest.dynamicTest(syntax + " / word-like is low", () -> {
+                Match m = only(syntax.replace("{N}", name).replace("{V}", "Summer2024!"));
+                assertThat(m).isNotNull();
+                assertThat(confidence(m)).isEqualTo(Confidence.LOW);
+            }));
+            tests.add(DynamicTest.dynamicTest(syntax + " / dummy is low and placeholder-like", () -> {
+                Match m = only(syntax.replace("{N}", name).replace("{V}", "1234567890abcdef"));
+                assertThat(m).isNotNull();
+                assertThat(confidence(m)).isEqualTo(Confidence.LOW);
+                assertThat(m.attributes()).containsEntry("placeholderLike", "true");
+            }));
+            for (String none : List.of("${DB_PASSWORD}", "{{ .Values.db.password }}", "%(db_password)s", "changeme",
+                    "your_password_here", "<password>", "xxxxxxxxxxxx")) {
+                tests.add(DynamicTest.dynamicTest(syntax + " / " + none + " is not reported", () ->
+                        assertThat(only(syntax.replace("{N}", name).replace("{V}", none))).isNull()));
+            }
+            String strong = TestSecrets.alnum(16) + "+/" + TestSecrets.alnum(10);
+            tests.add(DynamicTest.dynamicTest(syntax + " / long random is high", () -> {
+                Match m = only(syntax.replace("{N}", name).replace("{V}", strong));
+                assertThat(m).isNotNull();
+                assertThat(confidence(m)).isEqualTo(Confidence.HIGH);
+            }));
+        }
+        // an ambiguous name needs a random value: a word under a bare key is no credential
+        tests.add(DynamicTest.dynamicTest("key: word is not reported", () -> assertThat(only("key: welcome_title")).isNull()));
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> urlPasswordsKeepUnescapedCharacters() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String special : List.of("#", "!", "@", "/", "?", ":")) {
+            String password = TestSecrets.alnum(5) + special + TestSecrets.alnum(6);
+            String text = "DATABASE_URL=postgres://svc-orders:" + password + "@db.internal:5432/orders";
+            tests.add(DynamicTest.dynamicTest("unescaped " + special, () -> {
+                Match m = only(text);
+                assertThat(m).as(text).isNotNull();
+                assertThat(m.secret().reveal()).isEqualTo(password);
+                assertThat(m.identities()).extracting(Match.IdentitySpan::kind, Match.IdentitySpan::value)
+                        .contains(org.assertj.core.groups.Tuple.tuple("user", "svc-orders"),
+                                org.assertj.core.groups.Tuple.tuple("host", "db.internal"));
+            }));
+        }
+        String encoded = TestSecrets.alnum(6);
+        tests.add(DynamicTest.dynamicTest("percent-decoded for the fingerprint", () -> {
+            Match m = only("https://deploy:" + encoded + "%40x@git.internal/repo.git");
+            assertThat(m.secret().reveal()).isEqualTo(encoded + "@x");
+        }));
+        return tests.stream();
+    }
+
+    private static Confidence confidence(Match m) {
+        return m.weak() ? Confidence.LOW : m.confidence() != null ? m.confidence() : m.rule().confidence();
+    }
+
+    /** The single generic match in {@code text}, or null; fails on more than one. */
+    private static Match only(String text) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        Detection d = ENGINE.detect(b, b.length);
+        assertThat(d.problems()).isEmpty();
+        assertThat(d.matches()).as(text).hasSizeLessThanOrEqualTo(1);
+        return d.matches().isEmpty() ? null : d.matches().get(0);
+    }
+}
