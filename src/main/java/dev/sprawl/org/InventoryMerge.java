@@ -189,8 +189,8 @@ public final class InventoryMerge {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 p.nextToken();
-                if (input == 0) {
-                    heads.fieldOrder.add(name);
+                if (!heads.fieldOrder.contains(name)) {
+                    heads.fieldOrder.add(name); // a field only some shards have (repos) is still written
                 }
                 switch (name) {
                     case "schema" -> {
@@ -438,9 +438,13 @@ public final class InventoryMerge {
 
     // ---- writing ----
 
+    /** The top-level fields in the order the json report writes them. */
+    private static final List<String> REPORT_ORDER = List.of("schema", "tool", "scan", "repos", "summary", "secrets",
+            "references", "resolved");
+
     private static void write(Heads heads, Iterator<Merged> secrets, Writer out) throws IOException {
-        List<String> order = heads.fieldOrder.isEmpty()
-                ? List.of("schema", "tool", "scan", "secrets", "references") : heads.fieldOrder;
+        // the report's own field order, limited to the fields the inputs have
+        List<String> order = REPORT_ORDER.stream().filter(heads.fieldOrder::contains).toList();
         try (JsonGenerator g = FACTORY.createGenerator(new NonClosing(out))) {
             g.setPrettyPrinter(JsonReporter.printer());
             g.writeStartObject();
