@@ -30,12 +30,16 @@ final class IdentityBinder {
         int[] record = record(data, length, m.start());
         List<IdentityNames.Found> named = record == null ? List.of()
                 : IdentityNames.find(data, length, record[0], record[1], m.start(), m.end());
-        if (m.identities().isEmpty() && named.isEmpty()) {
+        List<Match.IdentitySpan> userinfo = m.identities().isEmpty() ? userinfo(data, length, m) : List.of();
+        if (m.identities().isEmpty() && named.isEmpty() && userinfo.isEmpty()) {
             return List.of();
         }
         Classifier.LineCounter lines = new Classifier.LineCounter(data, length);
         List<Object[]> all = new ArrayList<>();
         for (Match.IdentitySpan s : m.identities()) {
+            all.add(new Object[] {s.start(), s.kind(), s.value()});
+        }
+        for (Match.IdentitySpan s : userinfo) {
             all.add(new Object[] {s.start(), s.kind(), s.value()});
         }
         for (IdentityNames.Found f : named) {
@@ -50,6 +54,43 @@ final class IdentityBinder {
         }
         List<Identity> out = new ArrayList<>(found.values());
         out.sort(Identity.ORDER);
+        return out;
+    }
+
+    /**
+     * The user and host of a secret that sits in a URL's password slot ({@code scheme://user:SECRET@host}),
+     * whichever rule found it.
+     */
+    static List<Match.IdentitySpan> userinfo(byte[] d, int len, Match m) {
+        int s = m.start();
+        int e = m.end();
+        if (e >= len || d[e] != '@' || s < 4) {
+            return List.of();
+        }
+        int colon = s - 1;
+        if (d[colon] != ':') {
+            return List.of();
+        }
+        int u = colon;
+        while (u > 0 && colon - u < 128 && d[u - 1] != '/' && d[u - 1] > ' ' && d[u - 1] != '"' && d[u - 1] != '\'') {
+            u--;
+        }
+        if (u < 3 || d[u - 1] != '/' || d[u - 2] != '/' || d[u - 3] != ':') {
+            return List.of();
+        }
+        int h = e + 1;
+        while (h < len && h - e < 256 && (Character.isLetterOrDigit(d[h]) || d[h] == '.' || d[h] == '-' || d[h] == '_')) {
+            h++;
+        }
+        List<Match.IdentitySpan> out = new ArrayList<>(2);
+        if (colon > u) {
+            out.add(new Match.IdentitySpan(Identity.USER, u, colon,
+                    new String(d, u, colon - u, java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        if (h > e + 1) {
+            out.add(new Match.IdentitySpan(Identity.HOST, e + 1, h,
+                    new String(d, e + 1, h - e - 1, java.nio.charset.StandardCharsets.ISO_8859_1)));
+        }
         return out;
     }
 
