@@ -26,30 +26,23 @@ final class IdentityBinder {
     }
 
     static List<Identity> identities(byte[] data, int length, Match m) {
-        Map<String, Identity> found = new LinkedHashMap<>();
+        List<Match.IdentitySpan> spans = new ArrayList<>(m.identities());
+        if (spans.isEmpty()) {
+            spans.addAll(userinfo(data, length, m));
+        }
         int[] record = record(data, length, m.start());
-        List<IdentityNames.Found> named = record == null ? List.of()
-                : IdentityNames.find(data, length, record[0], record[1], m.start(), m.end());
-        List<Match.IdentitySpan> userinfo = m.identities().isEmpty() ? userinfo(data, length, m) : List.of();
-        if (m.identities().isEmpty() && named.isEmpty() && userinfo.isEmpty()) {
+        if (record != null) {
+            spans.addAll(IdentityNames.find(data, length, record[0], record[1], m.start(), m.end()));
+        }
+        if (spans.isEmpty()) {
             return List.of();
         }
+        spans.sort(java.util.Comparator.comparingInt(Match.IdentitySpan::start));
         Classifier.LineCounter lines = new Classifier.LineCounter(data, length);
-        List<Object[]> all = new ArrayList<>();
-        for (Match.IdentitySpan s : m.identities()) {
-            all.add(new Object[] {s.start(), s.kind(), s.value()});
-        }
-        for (Match.IdentitySpan s : userinfo) {
-            all.add(new Object[] {s.start(), s.kind(), s.value()});
-        }
-        for (IdentityNames.Found f : named) {
-            all.add(new Object[] {f.start(), f.kind(), f.value()});
-        }
-        all.sort((a, b) -> Integer.compare((int) a[0], (int) b[0]));
-        for (Object[] a : all) {
-            String key = a[1] + "\u0000" + a[2];
-            if (!found.containsKey(key) && found.size() < MAX_IDENTITIES) {
-                found.put(key, new Identity((String) a[1], (String) a[2], lines.lineOf((int) a[0])));
+        Map<String, Identity> found = new LinkedHashMap<>();
+        for (Match.IdentitySpan s : spans) {
+            if (found.size() < MAX_IDENTITIES) {
+                found.putIfAbsent(s.kind() + "\u0000" + s.value(), new Identity(s.kind(), s.value(), lines.lineOf(s.start())));
             }
         }
         List<Identity> out = new ArrayList<>(found.values());

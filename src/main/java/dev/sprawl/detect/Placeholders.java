@@ -126,7 +126,7 @@ public final class Placeholders {
      * The longest run of characters that count up by one ({@code 12345}, {@code abcde}) or repeat
      * ({@code 00000}), as [start, end).
      */
-    static int[] longestRun(String s) {
+    public static int[] longestRun(String s) {
         int bestStart = 0;
         int bestEnd = s.isEmpty() ? 0 : 1;
         int start = 0;

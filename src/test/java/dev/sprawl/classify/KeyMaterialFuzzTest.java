@@ -63,7 +63,7 @@ class KeyMaterialFuzzTest {
         FuzzContract.seeds(KeyMaterialFuzzTest.class, "text", FuzzContract.seedsOf(
                 "pem-key", TestCertificates.pem("PRIVATE KEY", rsa.getPrivate().getEncoded()),
                 "pem-cert", TestCertificates.pem(cert),
-                "pem-headers", "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\n@@\n"
+                "pem-headers", "-----BEGIN RSA " + "PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\n@@\n"
                         + "-----END RSA PRIVATE KEY-----\n",
                 "putty", putty,
                 "jwt", url.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."

@@ -36,7 +36,7 @@ record Binding(int valueStart, int valueEnd, int end, String value, String secre
     private static final Set<String> LINE_PREFIXES = Set.of("export", "set", "setenv", "env", "arg", "declare",
             "readonly", "local", "setx");
     private static final Set<String> SCHEMES = Set.of("bearer", "basic", "token", "bot", "digest", "apikey",
-            "api-key", "sso-key", "ssws", "key", "negotiate", "splunk", "genieKey".toLowerCase(Locale.ROOT));
+            "api-key", "sso-key", "ssws", "key", "negotiate", "splunk", "geniekey");
 
     static boolean isNameByte(byte b) {
         return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b == '-' || b == '.';
@@ -54,7 +54,7 @@ record Binding(int valueStart, int valueEnd, int end, String value, String secre
     /** The binding of the name {@code d[p, q)}, or null when no literal value is bound to it. */
     static Binding parse(byte[] d, int len, int p, int q) {
         if (p > 0 && d[p - 1] == '<') {
-            return element(d, len, q, p);
+            return element(d, len, q);
         }
         if (endsWith(d, p, "<name>") || endsWith(d, p, "<key>")) {
             return hadoop(d, len, q);
@@ -90,7 +90,7 @@ record Binding(int valueStart, int valueEnd, int end, String value, String secre
         }
         int j = skipBlanks(d, len, i);
         int gap = j - i;
-        int op = operator(d, len, j, p);
+        int op = operator(d, len, j);
         boolean inString = p > 0 && (d[p - 1] == '"' || d[p - 1] == '\'');
         if (op == 1 && d[j] == ':' && !quotedName && !lineStart && !inString && !afterOpener(d, p)) {
             return null; // a ternary, a label or a type annotation, not a binding
@@ -139,7 +139,7 @@ record Binding(int valueStart, int valueEnd, int end, String value, String secre
     }
 
     /** {@code <Name attr="...">value</Name>}. */
-    private static Binding element(byte[] d, int len, int q, int p) {
+    private static Binding element(byte[] d, int len, int q) {
         int j = q;
         while (j < len && d[j] != '>' && d[j] != '<' && d[j] != '\n' && j - q < 200) {
             j++;
@@ -388,7 +388,7 @@ record Binding(int valueStart, int valueEnd, int end, String value, String secre
      * The length of the operator at {@code j} ({@code =}, {@code :}, {@code :=}, {@code =>}, {@code ?=}), or 0.
      * Comparisons ({@code ==}, {@code =~}, {@code !=}, {@code <=}) and scopes ({@code ::}) are not bindings.
      */
-    private static int operator(byte[] d, int len, int j, int nameStart) {
+    private static int operator(byte[] d, int len, int j) {
         if (j >= len) {
             return 0;
         }

@@ -1,5 +1,6 @@
 package dev.sprawl.detect.names;
 
+import dev.sprawl.detect.Match;
 import dev.sprawl.detect.Placeholders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,10 +15,6 @@ import java.util.List;
  */
 public final class IdentityNames {
 
-    /** An identity value written at {@code [start, end)}. */
-    public record Found(String kind, int start, int end, String value) {
-    }
-
     /** Longest identity value kept. */
     static final int MAX_VALUE = 256;
 
@@ -25,9 +22,9 @@ public final class IdentityNames {
     }
 
     /** Identities bound by name in {@code [from, to)}, except values inside {@code [skipFrom, skipTo)}. */
-    public static List<Found> find(byte[] d, int len, int from, int to, int skipFrom, int skipTo) {
+    public static List<Match.IdentitySpan> find(byte[] d, int len, int from, int to, int skipFrom, int skipTo) {
         CredentialNames names = CredentialNames.builtIn();
-        List<Found> out = new ArrayList<>();
+        List<Match.IdentitySpan> out = new ArrayList<>();
         for (int p = from; p < to; p++) {
             if (!Binding.isNameByte(d[p]) || p > 0 && Binding.isNameByte(d[p - 1]) || d[p] == '.') {
                 continue;
@@ -81,7 +78,7 @@ public final class IdentityNames {
                     || value.contains("$")) {
                 continue;
             }
-            out.add(new Found(kind, vs, ve, value));
+            out.add(new Match.IdentitySpan(kind, vs, ve, value));
             p = Math.max(p, b.end() - 1);
         }
         return out;

@@ -133,12 +133,15 @@ public final class ValueShape {
         if (!IDENTIFIER_CHARS.matcher(value).matches()) {
             return false;
         }
+        boolean named = false;
+        int singles = 0;
         for (String w : CredentialNames.words(value)) {
-            if (CREDENTIAL_WORDS.contains(w)) {
-                return true;
+            if (w.length() == 1 && !Character.isDigit(w.charAt(0)) && ++singles > 1) {
+                return false; // several one-letter humps: random case, not words
             }
+            named |= CREDENTIAL_WORDS.contains(w);
         }
-        return false;
+        return named;
     }
 
     /** Dummy-looking: a counting run of six or more, alternating letter-digit pairs, a keyboard walk. */
@@ -163,7 +166,7 @@ public final class ValueShape {
         if (digits.length() >= 6 && countsUp(digits) || letters.indexOf("qwerty") >= 0 || letters.indexOf("asdfgh") >= 0) {
             return true;
         }
-        int[] run = runOf(lower);
+        int[] run = Placeholders.longestRun(lower);
         return run[1] - run[0] >= 6 && (run[1] - run[0]) * 2 >= value.length() || ALTERNATING.matcher(value).matches()
                 && countingPairs(lower);
     }
@@ -186,30 +189,6 @@ public final class ValueShape {
             }
         }
         return true;
-    }
-
-    private static int[] runOf(String s) {
-        int bestStart = 0;
-        int bestEnd = s.isEmpty() ? 0 : 1;
-        int start = 0;
-        int step = 2;
-        for (int i = 1; i < s.length(); i++) {
-            int d = s.charAt(i) - s.charAt(i - 1);
-            if ((d == 0 || d == 1) && (step == 2 || step == d) && Character.isLetterOrDigit(s.charAt(i))) {
-                step = d;
-            } else if ((d == 0 || d == 1) && Character.isLetterOrDigit(s.charAt(i))) {
-                start = i - 1;
-                step = d;
-            } else {
-                start = i;
-                step = 2;
-            }
-            if (i + 1 - start > bestEnd - bestStart) {
-                bestStart = start;
-                bestEnd = i + 1;
-            }
-        }
-        return new int[] {bestStart, bestEnd};
     }
 
     static int classes(String v) {
