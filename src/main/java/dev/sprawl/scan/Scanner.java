@@ -23,6 +23,7 @@ import dev.sprawl.source.ForwardingBlobSink;
 import dev.sprawl.source.Provenance;
 import dev.sprawl.source.ScanWarning;
 import dev.sprawl.source.Source;
+import dev.sprawl.timing.Timings;
 import dev.sprawl.source.SourceContext;
 import dev.sprawl.source.TextSniffer;
 import dev.sprawl.source.archive.ArchiveExpander;
@@ -121,7 +122,7 @@ public final class Scanner {
                     sink.replayTarget(remembered); // refs unmoved since a scan with the same rules: not walked again
                 } else {
                     Sink.Mark mark = memo == null ? null : sink.mark();
-                    try {
+                    try (Timings.Scope timed = Timings.enter(Timings.Phase.READ)) {
                         Source source = Sources.forTarget(target, label, request);
                         source.scan(new SourceContext(target, pool, targetSink, request.excludes(), request.maxFileSize()));
                     } catch (IOException e) {
@@ -163,6 +164,7 @@ public final class Scanner {
         InventoryBuilder.Suppressions suppressions = location -> {
             return ignoresByTarget.getOrDefault(targetOf(location, request), IgnoreFile.EMPTY);
         };
+        Timings.Scope inventoryPhase = Timings.enter(Timings.Phase.INVENTORY);
         List<SecretEntry> secrets = InventoryBuilder.build(sink.findings(), owners, request.baseline(), suppressions,
                 started);
         List<ScanWarning> warnings = sink.warnings();
@@ -176,8 +178,12 @@ public final class Scanner {
         Instant finished = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<SecretReference> references = SecretReference.group(sink.references());
         List<String> scanned = request.repos().requested() != null ? request.repos().requested() : request.labels();
-        return governance.apply(new Inventory(scanned, started, finished, complete, warnings, stats, secrets,
-                references, null, ledger.summaries(secrets)));
+        try {
+            return governance.apply(new Inventory(scanned, started, finished, complete, warnings, stats, secrets,
+                    references, null, ledger.summaries(secrets)));
+        } finally {
+            inventoryPhase.close();
+        }
     }
 
     /** The label of the target a location was found in: its {@code repo}, its {@code target}, or the only one. */
@@ -571,7 +577,11 @@ public final class Scanner {
         private void scanText(Blob blob, Outcome out) {
             byte[] data = blob.data();
             int length = blob.length();
-            List<Finding> keystores = Keystores.classify(blob);
+            Timings.bytes(Timings.Phase.READ, length);
+            List<Finding> keystores;
+            try (Timings.Scope timed = Timings.enter(Timings.Phase.CLASSIFICATION)) {
+                keystores = Keystores.classify(blob);
+            }
             if (!keystores.isEmpty()) {
                 out.bytes = length;
                 out.findings.addAll(keystores);
@@ -588,10 +598,17 @@ public final class Scanner {
                 return;
             }
             out.bytes = length;
-            Detection detection = detect(blob, converted);
+            Detection detection;
+            try (Timings.Scope timed = Timings.enter(Timings.Phase.DETECTION)) {
+                Timings.bytes(Timings.Phase.DETECTION, length);
+                detection = detect(blob, converted);
+            }
             out.problems.addAll(detection.problems());
-            StructuredScan.Result analyzed = structured.apply(blob, detection.matches(),
-                    (bytes, where) -> scanDecoded(bytes, where, out));
+            StructuredScan.Result analyzed;
+            try (Timings.Scope timed = Timings.enter(Timings.Phase.ANALYZERS)) {
+                Blob scanned = blob;
+                analyzed = structured.apply(scanned, detection.matches(), (bytes, where) -> scanDecoded(bytes, where, out));
+            }
             out.findings.addAll(analyzed.findings());
             out.references.addAll(analyzed.references());
             out.owners.putAll(analyzed.owners());
@@ -600,7 +617,10 @@ public final class Scanner {
 
         /** Rule scan of content an analyzer decoded (base64 Secret data...), found at {@code where}. */
         private List<Finding> scanDecoded(byte[] data, Provenance where, Outcome out) {
-            Detection detection = sessions.get().detect(data, data.length);
+            Detection detection;
+            try (Timings.Scope timed = Timings.enter(Timings.Phase.DETECTION)) {
+                detection = sessions.get().detect(data, data.length);
+            }
             for (DetectProblem p : detection.problems()) {
                 out.warnings.add(new ScanWarning(p.code(), p.message() + " (in decoded content)", where.path(), true));
             }
