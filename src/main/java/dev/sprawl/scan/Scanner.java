@@ -249,6 +249,16 @@ public final class Scanner {
 
     /** Most blobs whose detection results are remembered at once for incremental detection of derived blobs. */
     static final int MAX_KNOWN_BLOBS = 1_000_000;
+    /**
+     * Most bytes (estimated) of remembered detection results: 1/8 of the heap limit, 16 to 96 MiB. Beyond
+     * it a blob's results are not kept and the blobs derived from it are detected in full (same result).
+     */
+    static final long MAX_KNOWN_BYTES = Math.max(16L << 20, Math.min(96L << 20, Runtime.getRuntime().maxMemory() / 8));
+
+    /** Rough heap bytes of remembered results: arrays, list and matches with their strings. */
+    static long knownBytes(Known k) {
+        return 96 + 8L * (k.bounds().length + k.hits().length) + 160L * k.matches().size();
+    }
 
     /**
      * Receives blobs from every source: expands archives (before the binary check, since archives are
@@ -289,6 +299,7 @@ public final class Scanner {
 
         private record Offered(String contentId, List<Provenance> provenances) {
         }
+        private final java.util.concurrent.atomic.AtomicLong knownBytes = new java.util.concurrent.atomic.AtomicLong();
 
         Sink(Detector detector, StructuredScan structured, ArchiveExpander archives) {
             this(detector, structured, archives, null);
@@ -650,7 +661,15 @@ public final class Scanner {
             if (blob.key() != null && !converted && known.size() < MAX_KNOWN_BLOBS) {
                 Known k = session.known();
                 if (k != null) {
-                    known.put(blob.key(), k);
+                    long size = knownBytes(k);
+                    if (knownBytes.addAndGet(size) <= MAX_KNOWN_BYTES) {
+                        Known old = known.put(blob.key(), k);
+                        if (old != null) {
+                            knownBytes.addAndGet(-knownBytes(old));
+                        }
+                    } else {
+                        knownBytes.addAndGet(-size);
+                    }
                 }
             }
             return detection;
@@ -673,7 +692,10 @@ public final class Scanner {
 
         @Override
         public void forget(Object key) {
-            known.remove(key);
+            Known k = known.remove(key);
+            if (k != null) {
+                knownBytes.addAndGet(-knownBytes(k));
+            }
         }
 
         List<Finding> findings() {
