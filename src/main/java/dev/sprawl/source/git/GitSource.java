@@ -81,7 +81,9 @@ public final class GitSource implements Source {
         }
         Timings.Scope graphPhase = Timings.enter(Timings.Phase.COMMIT_GRAPH);
         Set<ObjectId> shallow = shallowCommits(repo, problems);
-        partialClone(repo, PackOrder.packs(repo), problems);
+        List<Pack> packList = PackOrder.packs(repo);
+        SafeGit.sizeCacheFor(PackOrder.packBytes(packList)); // before the walk: commits and trees are read through it
+        partialClone(repo, packList, problems);
         Starts starts = starts(repo, head, problems);
         CommitGraph excluded = null;
         if (options.since() != null) {
