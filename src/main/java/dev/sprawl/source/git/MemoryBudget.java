@@ -18,10 +18,10 @@ final class MemoryBudget {
 
     /**
      * Pack bytes mapped into memory at once: mapped pages count in the resident set, so they share one
-     * budget of 192 MiB, half for JGit's window cache, half for reading deltas directly; a pack past its
+     * budget of 128 MiB, half for JGit's window cache, half for reading deltas directly; a pack past its
      * half is read through its file channel instead.
      */
-    static final long MAPPED_BYTES = 192 * MIB;
+    static final long MAPPED_BYTES = 128 * MIB;
     /** JGit's window cache (its {@code packedGitLimit}). */
     static final long JGIT_MAPPED_BYTES = MAPPED_BYTES / 2;
     /** Packs mapped whole for delta reading. */
