@@ -20,7 +20,7 @@ time_cmd() { # prints wall seconds and peak RSS KiB of one run
 
 sprawl_times=(); gitleaks_times=(); sprawl_rss=0
 for i in $(seq "$runs"); do
-  read -r t m < <(time_cmd "$here/sprawl" scan "$dir" --no-history -f json -o "$out/sprawl-$i.json")
+  read -r t m < <(time_cmd "$here/sprawl" scan "$dir" --no-history -f json --timings -o "$out/sprawl-$i.json")
   sprawl_times+=("$t"); [ "$m" -gt "$sprawl_rss" ] && sprawl_rss=$m
   read -r t _ < <(time_cmd "$gitleaks" detect --no-git --source "$dir" --report-path "$out/gitleaks-$i.json" --exit-code 0)
   gitleaks_times+=("$t")
@@ -34,3 +34,12 @@ echo "sprawl:   best of $runs ${s}s  (runs: ${sprawl_times[*]}), peak RSS $((spr
 echo "gitleaks: best of $runs ${g}s  (runs: ${gitleaks_times[*]})"
 echo "ratio: sprawl is $(echo "scale=2; $g / $s" | bc)x faster"
 echo "secrets: sprawl $(grep -c '"fingerprint"' "$out/sprawl-1.json"), gitleaks findings $(grep -c '"RuleID"' "$out/gitleaks-1.json" || true)"
+echo "sprawl phase timings (run 1, --timings; wall and CPU summed over threads):"
+python3 - "$out/sprawl-1.json" <<'PY'
+import json, sys
+t = json.load(open(sys.argv[1]))["scan"].get("timings", {})
+print("  %-16s %10s %10s %10s" % ("phase", "wall ms", "cpu ms", "MiB"))
+for phase, f in t.items():
+    print("  %-16s %10d %10d %10d" % (phase, f["wallMs"], f["cpuMs"], f["bytes"] // 1048576))
+PY
+echo "load: $(uptime | sed 's/.*load average/load average/')"

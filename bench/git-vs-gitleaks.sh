@@ -30,7 +30,7 @@ read -r nblobs blobbytes < "$out/blobstats"
 
 s_t=(); g_t=(); c_t=(); ratios=(); s_cpu=(); g_cpu=(); s_rss=0
 for i in $(seq "$runs"); do
-  read -r t m c < <(time_cmd "$here/sprawl" scan "$repo" -f json -o "$out/sprawl-$i.json")
+  read -r t m c < <(time_cmd "$here/sprawl" scan "$repo" -f json --timings -o "$out/sprawl-$i.json")
   s_t+=("$t"); s_cpu+=("$c"); [ "$m" -gt "$s_rss" ] && s_rss=$m
   read -r tg _ cg < <(time_cmd "$gitleaks" detect --source "$repo" --report-path "$out/gitleaks-$i.json" --exit-code 0)
   g_t+=("$tg"); g_cpu+=("$cg")
@@ -49,3 +49,12 @@ echo "ratio per run (gitleaks / sprawl): ${ratios[*]}; of the medians: $(echo "s
 echo "git cat-file --batch, every reachable blob: median ${c}s  (runs: ${c_t[*]}), $(echo "scale=0; $blobbytes / 1048576 / $c" | bc) MiB/s"
 echo "sprawl takes $(echo "scale=2; $s / $c" | bc)x the time native git needs just to read the blobs"
 echo "secrets: sprawl $(grep -c '"fingerprint"' "$out/sprawl-1.json"), gitleaks findings $(grep -c '"RuleID"' "$out/gitleaks-1.json" || true)"
+echo "sprawl phase timings (run 1, --timings; wall and CPU summed over threads):"
+python3 - "$out/sprawl-1.json" <<'PY'
+import json, sys
+t = json.load(open(sys.argv[1]))["scan"].get("timings", {})
+print("  %-16s %10s %10s %10s" % ("phase", "wall ms", "cpu ms", "MiB"))
+for phase, f in t.items():
+    print("  %-16s %10d %10d %10d" % (phase, f["wallMs"], f["cpuMs"], f["bytes"] // 1048576))
+PY
+echo "load: $(uptime | sed 's/.*load average/load average/')"

@@ -1,6 +1,7 @@
 package dev.sprawl.analyze;
 
 import dev.sprawl.classify.Classifier;
+import dev.sprawl.timing.Timings;
 import dev.sprawl.classify.Finding;
 import dev.sprawl.classify.Identity;
 import dev.sprawl.classify.Location;
@@ -135,15 +136,21 @@ public final class StructuredScan {
             }
             // classified once per path: the other places of the same path differ only in source and details
             List<Finding> raw = matches.isEmpty() ? List.of()
-                    : Classifier.classify(new Blob(blob.data(), blob.length(), List.of(first)), matches);
+                    : classify(new Blob(blob.data(), blob.length(), List.of(first)), matches);
             for (Provenance p : e.getValue()) {
                 merge(p, text, p == first ? raw : relocate(raw, p), out, findings, references, owners);
             }
         }
         if (!plain.isEmpty() && !matches.isEmpty()) {
-            findings.addAll(0, Classifier.classify(new Blob(blob.data(), blob.length(), plain), matches));
+            findings.addAll(0, classify(new Blob(blob.data(), blob.length(), plain), matches));
         }
         return new Result(findings, references, owners, warnings);
+    }
+
+    private static List<Finding> classify(Blob blob, List<Match> matches) {
+        try (Timings.Scope timed = Timings.enter(Timings.Phase.CLASSIFICATION)) {
+            return Classifier.classify(blob, matches);
+        }
     }
 
     private record Fitted(Analyzer analyzer, Analyzer.Fit fit) {

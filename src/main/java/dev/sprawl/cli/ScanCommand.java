@@ -24,6 +24,7 @@ import dev.sprawl.source.git.GitRepos;
 import dev.sprawl.source.archive.ArchiveLimits;
 import dev.sprawl.source.image.ImageOptions;
 import dev.sprawl.source.image.ImageReference;
+import dev.sprawl.timing.Timings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -102,6 +103,10 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--progress", description = "Show the live progress line on stderr even when it is not a terminal or in CI.")
     boolean progress;
+
+    @Option(names = "--timings", description = "Measure wall and CPU time per phase: a scan.timings block in JSON, "
+            + "a table on stderr for the other formats.")
+    boolean timings;
 
     @Option(names = "--no-progress", description = "No progress line (default on a terminal: shown, elsewhere: not).")
     boolean noProgress;
@@ -366,6 +371,22 @@ final class ScanCommand implements Callable<Integer> {
         }
         ScanRequest request = new ScanRequest(paths, labels, rules, excludes, maxFileSize, workers, known,
                 ignoreFile, !noIgnoreFile, maxParseSize, archiveLimits, imageOptions, git, repos, progressLine(err));
+        Timings timed = timings ? new Timings() : null;
+        if (timed != null) {
+            timed.start();
+        }
+        try {
+            return scanAndReport(request, rules, governance, policy, timed);
+        } finally {
+            if (timed != null) {
+                timed.stop();
+            }
+        }
+    }
+
+    private int scanAndReport(ScanRequest request, RuleSet rules, Governance governance, FailOn policy, Timings timed)
+            throws IOException, InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
         Inventory inventory;
         BlobStore cache;
         try {
@@ -387,7 +408,7 @@ final class ScanCommand implements Callable<Integer> {
         Confidence listed = minConfidence != null ? minConfidence
                 : (fmt == Format.markdown || toTerminal) ? Confidence.MEDIUM : Confidence.LOW;
         ReportOptions options = new ReportOptions(showSecrets, toTerminal && fmt == Format.table, Version.get(), listed);
-        Reporter reporter = switch (fmt) {
+        Reporter chosen = switch (fmt) {
             case table -> new TableReporter(options);
             case json -> new JsonReporter(options);
             case sarif -> new SarifReporter(options);
@@ -395,6 +416,17 @@ final class ScanCommand implements Callable<Integer> {
             case csv -> new CsvReporter(options);
             case markdown -> new MarkdownReporter(options);
         };
+        if (timed != null && fmt == Format.json) {
+            // the report's own time is measured on an in-memory rendering, since the block is part of it
+            try (Timings.Scope s = Timings.enter(Timings.Phase.REPORT)) {
+                new JsonReporter(options).write(inventory, new java.io.StringWriter());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            chosen = new JsonReporter(options, timed.asMap());
+        }
+        Reporter reporter = chosen;
+        Timings.Scope reportPhase = Timings.enter(fmt == Format.json ? null : Timings.Phase.REPORT);
         if (output == null) {
             reporter.write(inventory, spec.commandLine().getOut());
         } else {
@@ -405,6 +437,12 @@ final class ScanCommand implements Callable<Integer> {
                         : e.getClass().getSimpleName()) + " (nothing written)");
                 return ExitCode.USAGE.code();
             }
+        }
+        reportPhase.close();
+        if (timed != null && fmt != Format.json) {
+            spec.commandLine().getOut().flush();
+            err.print("sprawl timings (wall and CPU summed over threads):\n" + timed.table());
+            err.flush();
         }
         ExitCode code = exitCode(inventory, policy, failConfidence, governance);
         if (code == ExitCode.SECRETS && exitCode(inventory, policy, failConfidence) != ExitCode.SECRETS) {

@@ -31,9 +31,16 @@ public final class JsonReporter implements Reporter {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final ReportOptions options;
+    private final Map<String, Map<String, Long>> timings;
 
     public JsonReporter(ReportOptions options) {
+        this(options, null);
+    }
+
+    /** @param timings the {@code scan.timings} block (phase → wallMs, cpuMs, bytes), or null for none */
+    public JsonReporter(ReportOptions options, Map<String, Map<String, Long>> timings) {
         this.options = options;
+        this.timings = timings;
     }
 
     /** The document as a tree: the HTML report embeds exactly what the JSON report says. */
@@ -61,6 +68,13 @@ public final class JsonReporter implements Reporter {
         }
         ObjectNode stats = scan.putObject("stats");
         inv.stats().forEach(stats::put);
+        if (timings != null) {
+            ObjectNode t = scan.putObject("timings");
+            timings.forEach((phase, figures) -> {
+                ObjectNode p = t.putObject(phase);
+                figures.forEach(p::put);
+            });
+        }
         if (!inv.repos().isEmpty()) {
             ArrayNode repos = root.putArray("repos");
             for (RepoSummary r : inv.repos()) {

@@ -23,6 +23,7 @@ import dev.sprawl.source.ForwardingBlobSink;
 import dev.sprawl.source.Provenance;
 import dev.sprawl.source.ScanWarning;
 import dev.sprawl.source.Source;
+import dev.sprawl.timing.Timings;
 import dev.sprawl.source.SourceContext;
 import dev.sprawl.source.TextSniffer;
 import dev.sprawl.source.archive.ArchiveExpander;
@@ -121,7 +122,7 @@ public final class Scanner {
                     sink.replayTarget(remembered); // refs unmoved since a scan with the same rules: not walked again
                 } else {
                     Sink.Mark mark = memo == null ? null : sink.mark();
-                    try {
+                    try (Timings.Scope timed = Timings.enter(Timings.Phase.READ)) {
                         Source source = Sources.forTarget(target, label, request);
                         source.scan(new SourceContext(target, pool, targetSink, request.excludes(), request.maxFileSize()));
                     } catch (IOException e) {
@@ -163,6 +164,7 @@ public final class Scanner {
         InventoryBuilder.Suppressions suppressions = location -> {
             return ignoresByTarget.getOrDefault(targetOf(location, request), IgnoreFile.EMPTY);
         };
+        Timings.Scope inventoryPhase = Timings.enter(Timings.Phase.INVENTORY);
         List<SecretEntry> secrets = InventoryBuilder.build(sink.findings(), owners, request.baseline(), suppressions,
                 started);
         List<ScanWarning> warnings = sink.warnings();
@@ -176,8 +178,12 @@ public final class Scanner {
         Instant finished = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<SecretReference> references = SecretReference.group(sink.references());
         List<String> scanned = request.repos().requested() != null ? request.repos().requested() : request.labels();
-        return governance.apply(new Inventory(scanned, started, finished, complete, warnings, stats, secrets,
-                references, null, ledger.summaries(secrets)));
+        try {
+            return governance.apply(new Inventory(scanned, started, finished, complete, warnings, stats, secrets,
+                    references, null, ledger.summaries(secrets)));
+        } finally {
+            inventoryPhase.close();
+        }
     }
 
     /** The label of the target a location was found in: its {@code repo}, its {@code target}, or the only one. */
@@ -243,6 +249,16 @@ public final class Scanner {
 
     /** Most blobs whose detection results are remembered at once for incremental detection of derived blobs. */
     static final int MAX_KNOWN_BLOBS = 1_000_000;
+    /**
+     * Most bytes (estimated) of remembered detection results: 1/8 of the heap limit, 16 to 96 MiB. Beyond
+     * it a blob's results are not kept and the blobs derived from it are detected in full (same result).
+     */
+    static final long MAX_KNOWN_BYTES = Math.max(16L << 20, Math.min(96L << 20, Runtime.getRuntime().maxMemory() / 8));
+
+    /** Rough heap bytes of remembered results: arrays, list and matches with their strings. */
+    static long knownBytes(Known k) {
+        return 96 + 8L * (k.bounds().length + k.hits().length) + 160L * k.matches().size();
+    }
 
     /**
      * Receives blobs from every source: expands archives (before the binary check, since archives are
@@ -283,6 +299,7 @@ public final class Scanner {
 
         private record Offered(String contentId, List<Provenance> provenances) {
         }
+        private final java.util.concurrent.atomic.AtomicLong knownBytes = new java.util.concurrent.atomic.AtomicLong();
 
         Sink(Detector detector, StructuredScan structured, ArchiveExpander archives) {
             this(detector, structured, archives, null);
@@ -571,7 +588,11 @@ public final class Scanner {
         private void scanText(Blob blob, Outcome out) {
             byte[] data = blob.data();
             int length = blob.length();
-            List<Finding> keystores = Keystores.classify(blob);
+            Timings.bytes(Timings.Phase.READ, length);
+            List<Finding> keystores;
+            try (Timings.Scope timed = Timings.enter(Timings.Phase.CLASSIFICATION)) {
+                keystores = Keystores.classify(blob);
+            }
             if (!keystores.isEmpty()) {
                 out.bytes = length;
                 out.findings.addAll(keystores);
@@ -588,10 +609,17 @@ public final class Scanner {
                 return;
             }
             out.bytes = length;
-            Detection detection = detect(blob, converted);
+            Detection detection;
+            try (Timings.Scope timed = Timings.enter(Timings.Phase.DETECTION)) {
+                Timings.bytes(Timings.Phase.DETECTION, length);
+                detection = detect(blob, converted);
+            }
             out.problems.addAll(detection.problems());
-            StructuredScan.Result analyzed = structured.apply(blob, detection.matches(),
-                    (bytes, where) -> scanDecoded(bytes, where, out));
+            StructuredScan.Result analyzed;
+            try (Timings.Scope timed = Timings.enter(Timings.Phase.ANALYZERS)) {
+                Blob scanned = blob;
+                analyzed = structured.apply(scanned, detection.matches(), (bytes, where) -> scanDecoded(bytes, where, out));
+            }
             out.findings.addAll(analyzed.findings());
             out.references.addAll(analyzed.references());
             out.owners.putAll(analyzed.owners());
@@ -600,7 +628,10 @@ public final class Scanner {
 
         /** Rule scan of content an analyzer decoded (base64 Secret data...), found at {@code where}. */
         private List<Finding> scanDecoded(byte[] data, Provenance where, Outcome out) {
-            Detection detection = sessions.get().detect(data, data.length);
+            Detection detection;
+            try (Timings.Scope timed = Timings.enter(Timings.Phase.DETECTION)) {
+                detection = sessions.get().detect(data, data.length);
+            }
             for (DetectProblem p : detection.problems()) {
                 out.warnings.add(new ScanWarning(p.code(), p.message() + " (in decoded content)", where.path(), true));
             }
@@ -630,7 +661,15 @@ public final class Scanner {
             if (blob.key() != null && !converted && known.size() < MAX_KNOWN_BLOBS) {
                 Known k = session.known();
                 if (k != null) {
-                    known.put(blob.key(), k);
+                    long size = knownBytes(k);
+                    if (knownBytes.addAndGet(size) <= MAX_KNOWN_BYTES) {
+                        Known old = known.put(blob.key(), k);
+                        if (old != null) {
+                            knownBytes.addAndGet(-knownBytes(old));
+                        }
+                    } else {
+                        knownBytes.addAndGet(-size);
+                    }
                 }
             }
             return detection;
@@ -653,7 +692,10 @@ public final class Scanner {
 
         @Override
         public void forget(Object key) {
-            known.remove(key);
+            Known k = known.remove(key);
+            if (k != null) {
+                knownBytes.addAndGet(-knownBytes(k));
+            }
         }
 
         List<Finding> findings() {

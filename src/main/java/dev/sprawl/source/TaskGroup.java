@@ -1,5 +1,6 @@
 package dev.sprawl.source;
 
+import dev.sprawl.timing.Timings;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
@@ -22,8 +23,9 @@ public final class TaskGroup {
         synchronized (this) {
             pending++;
         }
+        Timings.Phase phase = Timings.carry();
         pool.execute(() -> {
-            try {
+            try (Timings.Scope timed = Timings.enter(phase)) {
                 task.run();
             } catch (RuntimeException e) {
                 onFailure.accept(e);

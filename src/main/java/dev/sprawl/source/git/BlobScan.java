@@ -41,7 +41,7 @@ final class BlobScan {
     /** Largest Git LFS pointer file. */
     static final int MAX_LFS_POINTER_BYTES = 1024;
     /** Most bytes of base blobs kept for their dependents at once; beyond it dependents are read by JGit. */
-    static final long MAX_BASES_BYTES = 96L * 1024 * 1024;
+    static final long MAX_BASES_BYTES = MemoryBudget.BASES_BYTES;
     /** Largest base blob kept. */
     static final int MAX_BASE_BYTES = 8 * 1024 * 1024;
     /** Largest array the JVM allocates. */

@@ -8,6 +8,7 @@ import dev.sprawl.source.ScanWarning;
 import dev.sprawl.source.Source;
 import dev.sprawl.source.SourceContext;
 import dev.sprawl.source.fs.FileSystemSource;
+import dev.sprawl.timing.Timings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -78,8 +79,11 @@ public final class GitSource implements Source {
             StagedScan.run(ctx.target(), ctx, repo, headBlobs, paths, problems);
             return;
         }
+        Timings.Scope graphPhase = Timings.enter(Timings.Phase.COMMIT_GRAPH);
         Set<ObjectId> shallow = shallowCommits(repo, problems);
-        partialClone(repo, PackOrder.packs(repo), problems);
+        List<Pack> packList = PackOrder.packs(repo);
+        SafeGit.sizeCacheFor(PackOrder.packBytes(packList)); // before the walk: commits and trees are read through it
+        partialClone(repo, packList, problems);
         Starts starts = starts(repo, head, problems);
         CommitGraph excluded = null;
         if (options.since() != null) {
@@ -89,18 +93,27 @@ public final class GitSource implements Source {
         CommitGraph graph = CommitGraph.walk(access, starts.commits, starts.commitRefs, shallow, excluded, problems,
                 ctx.sink());
         graph.markHeadLine(head);
+        graphPhase.close();
         HistoryIndex index = new HistoryIndex(paths);
-        index.build(ctx, repo, graph.order(), starts.taggedTrees, problems);
-        for (CommitNode t : starts.taggedBlobs) {
-            index.addTaggedBlob(t, starts.refNames.get(t.ref), t);
+        try (Timings.Scope timed = Timings.enter(Timings.Phase.HISTORY_INDEX)) {
+            index.build(ctx, repo, graph.order(), starts.taggedTrees, problems);
+            for (CommitNode t : starts.taggedBlobs) {
+                index.addTaggedBlob(t, starts.refNames.get(t.ref), t);
+            }
         }
         for (Map.Entry<String, String> g : index.gitlinks().entrySet()) {
             problems.warn("git-submodule", "submodule (gitlink, seen in commit " + g.getValue() + "): its content and "
                     + "history belong to another repository and are not scanned; scan that repository as its own target",
                     g.getKey(), false, "submodules were met");
         }
-        List<BlobNode> blobs = excluded == null ? index.blobs() : newSince(access, excluded, index.blobs(), problems);
-        BlobScan scan = scanBlobs(ctx, repo, index, blobs, new Locations(index, starts.refNames, headBlobs), problems);
+        List<BlobNode> blobs;
+        try (Timings.Scope timed = Timings.enter(Timings.Phase.HISTORY_INDEX)) {
+            blobs = excluded == null ? index.blobs() : newSince(access, excluded, index.blobs(), problems);
+        }
+        BlobScan scan;
+        try (Timings.Scope timed = Timings.enter(Timings.Phase.READ)) {
+            scan = scanBlobs(ctx, repo, index, blobs, new Locations(index, starts.refNames, headBlobs), problems);
+        }
 
         if (kind == GitRepos.Kind.WORKING_TREE && options.since() == null) {
             boolean headWalked = graph.get(head) != null && graph.get(head).walked();

@@ -31,7 +31,7 @@ final class PackDeltas implements AutoCloseable {
     private static final int READ_CHUNK = 8192;
 
     /** Most pack bytes mapped at once; packs beyond it are read through their channel. */
-    static final long MAX_MAPPED_BYTES = 512L * 1024 * 1024;
+    static final long MAX_MAPPED_BYTES = MemoryBudget.DELTA_MAPPED_BYTES;
     /** The limit in force (tests lower it to read through the channels). */
     static volatile long mapLimit = MAX_MAPPED_BYTES;
 

@@ -49,151 +49,300 @@ final class RawTreeDiff {
     /** Reports every path that differs between {@code before} (null: an empty tree) and {@code after}. */
     void diff(ObjectId before, ObjectId after, Leaf out) throws IOException {
         entries = 0;
-        walk(before == null ? null : tree(before), after == null ? null : tree(after), 0, 0, out);
+        Parsed a = before == null ? Parsed.EMPTY : tree(before, null);
+        walk(a, after == null ? Parsed.EMPTY : tree(after, a), 0, 0, out);
     }
 
-    private byte[] tree(ObjectId id) throws IOException {
-        return reader.open(id, Constants.OBJ_TREE).getCachedBytes();
+    /** The tree {@code id}, parsed with the help of {@code like} (a tree it is probably an edit of), or null. */
+    private Parsed tree(ObjectId id, Parsed like) throws IOException {
+        if (reader instanceof TreeCache cache) {
+            return cache.parsed(id, like);
+        }
+        return Parsed.of(reader.open(id, Constants.OBJ_TREE).getCachedBytes(), like);
     }
 
-    /** One tree entry's position in its raw tree: [start, nameEnd) is "mode name", then NUL and the id. */
-    private static final class Cursor {
+    /**
+     * A raw tree with where each entry starts, its name starts and its mode, found in one pass: entry
+     * {@code i} is {@code [starts[i], starts[i + 1])}, its name ends 21 bytes before its end (a NUL, then
+     * the 20-byte id). Kept with the raw bytes in {@link TreeCache}, so a tree compared again (the parent
+     * of the next commit) is not parsed again.
+     */
+    static final class Parsed {
+        static final Parsed EMPTY = new Parsed(new byte[0], new int[] {0}, new int[0], new int[0], 0);
+
         final byte[] raw;
-        int at;
-        int mode;
-        int nameStart;
-        int nameEnd;
+        final int[] starts;
+        final int[] nameStarts;
+        final int[] modes;
+        final int n;
 
-        Cursor(byte[] raw) {
+        private Parsed(byte[] raw, int[] starts, int[] nameStarts, int[] modes, int n) {
             this.raw = raw;
+            this.starts = starts;
+            this.nameStarts = nameStarts;
+            this.modes = modes;
+            this.n = n;
         }
 
-        /** Parses the entry at {@code at}; false at the end. */
-        boolean parse() throws CorruptObjectException {
-            if (raw == null || at >= raw.length) {
-                return false;
-            }
-            int i = at;
-            int m = 0;
-            while (i < raw.length && raw[i] != ' ') {
-                int d = raw[i] - '0';
-                if (d < 0 || d > 7) {
-                    throw new CorruptObjectException("bad tree entry mode");
+        /** Parses every entry; a bad mode or a truncated or nameless entry is corrupt. */
+        static Parsed of(byte[] raw) throws CorruptObjectException {
+            return of(raw, null);
+        }
+
+        /**
+         * As {@link #of(byte[])}, taking the entries that {@code like} (a tree this one is probably a
+         * small edit of, such as its parent's) has at the same place: the identical leading bytes hold the
+         * same entries, and so do the identical trailing bytes from an entry boundary that both trees
+         * share. Only the entries in between are parsed.
+         */
+        static Parsed of(byte[] raw, Parsed like) throws CorruptObjectException {
+            Builder out = new Builder(raw);
+            int at = 0;
+            int suffixFrom = Integer.MAX_VALUE;
+            int shift = 0;
+            if (like != null && like.n > 0 && raw.length > 0) {
+                int mm = java.util.Arrays.mismatch(like.raw, raw);
+                if (mm < 0) {
+                    return new Parsed(raw, like.starts, like.nameStarts, like.modes, like.n);
                 }
-                m = m << 3 | d;
-                i++;
+                int k = like.entryAt(0, mm);
+                out.copy(like, 0, k, 0);
+                at = like.starts[k];
+                shift = raw.length - like.raw.length;
+                suffixFrom = raw.length - commonSuffix(like.raw, raw);
             }
-            nameStart = i + 1;
-            int nul = nameStart;
-            while (nul < raw.length && raw[nul] != 0) {
-                nul++;
+            while (at < raw.length) {
+                if (at >= suffixFrom) {
+                    int h = at - shift;
+                    int e = like.entryAt(0, h);
+                    if (like.starts[e] == h) { // an entry boundary of both: the rest is the same
+                        out.copy(like, e, like.n, shift);
+                        break;
+                    }
+                }
+                at = out.parse(at);
             }
-            if (nul + 1 + Constants.OBJECT_ID_LENGTH > raw.length || nul == nameStart) {
-                throw new CorruptObjectException("truncated tree entry");
+            return out.build();
+        }
+
+        /** How many trailing bytes two arrays share, compared a block at a time from the end. */
+        private static int commonSuffix(byte[] a, byte[] b) {
+            int max = Math.min(a.length, b.length);
+            int same = 0;
+            final int block = 64;
+            while (same + block <= max && java.util.Arrays.equals(a, a.length - same - block, a.length - same,
+                    b, b.length - same - block, b.length - same)) {
+                same += block;
             }
-            mode = m;
-            nameEnd = nul;
-            return true;
+            while (same < max && a[a.length - same - 1] == b[b.length - same - 1]) {
+                same++;
+            }
+            return same;
         }
 
-        int idAt() {
-            return nameEnd + 1;
+        /** Entry arrays filled in order. */
+        private static final class Builder {
+            final byte[] raw;
+            int cap;
+            int[] starts;
+            int[] names;
+            int[] modes;
+            int n;
+
+            Builder(byte[] raw) {
+                this.raw = raw;
+                cap = Math.max(4, raw.length / 32);
+                starts = new int[cap + 1];
+                names = new int[cap];
+                modes = new int[cap];
+            }
+
+            void room(int more) {
+                if (n + more > cap) {
+                    cap = Math.max(cap * 2, n + more);
+                    starts = java.util.Arrays.copyOf(starts, cap + 1);
+                    names = java.util.Arrays.copyOf(names, cap);
+                    modes = java.util.Arrays.copyOf(modes, cap);
+                }
+            }
+
+            /** Entries [from, to) of {@code t}, their positions moved by {@code shift}. */
+            void copy(Parsed t, int from, int to, int shift) {
+                int k = to - from;
+                room(k);
+                for (int e = 0; e < k; e++) {
+                    starts[n + e] = t.starts[from + e] + shift;
+                    names[n + e] = t.nameStarts[from + e] + shift;
+                }
+                System.arraycopy(t.modes, from, modes, n, k);
+                n += k;
+            }
+
+            /** Parses the entry at {@code i}; returns where the next one starts. */
+            int parse(int i) throws CorruptObjectException {
+                room(1);
+                starts[n] = i;
+                int m = 0;
+                while (i < raw.length && raw[i] != ' ') {
+                    int d = raw[i] - '0';
+                    if (d < 0 || d > 7) {
+                        throw new CorruptObjectException("bad tree entry mode");
+                    }
+                    m = m << 3 | d;
+                    i++;
+                }
+                int nameStart = i + 1;
+                int nul = nameStart;
+                while (nul < raw.length && raw[nul] != 0) {
+                    nul++;
+                }
+                if (nul + 1 + Constants.OBJECT_ID_LENGTH > raw.length || nul == nameStart) {
+                    throw new CorruptObjectException("truncated tree entry");
+                }
+                names[n] = nameStart;
+                modes[n] = m;
+                n++;
+                return nul + 1 + Constants.OBJECT_ID_LENGTH;
+            }
+
+            Parsed build() {
+                starts[n] = raw.length;
+                return new Parsed(raw, starts, names, modes, n);
+            }
         }
 
-        void next() {
-            at = nameEnd + 1 + Constants.OBJECT_ID_LENGTH;
+        int nameEnd(int e) {
+            return starts[e + 1] - 1 - Constants.OBJECT_ID_LENGTH;
         }
 
-        boolean isTree() {
-            return (mode & FileMode.TYPE_MASK) == FileMode.TYPE_TREE;
+        boolean isTree(int e) {
+            return (modes[e] & FileMode.TYPE_MASK) == FileMode.TYPE_TREE;
         }
 
-        ObjectId id() {
-            return ObjectId.fromRaw(raw, idAt());
+        ObjectId id(int e) {
+            return ObjectId.fromRaw(raw, starts[e + 1] - Constants.OBJECT_ID_LENGTH);
+        }
+
+        /** Heap bytes this holds, roughly. */
+        long bytes() {
+            return raw.length + 12L * starts.length + 64;
+        }
+
+        /** The entry that holds byte {@code at} (at least {@code from}); {@code n} when {@code at} is the end. */
+        int entryAt(int from, int at) {
+            int lo = from;
+            int hi = n;
+            while (lo < hi) { // the last entry whose start is at most `at`
+                int mid = (lo + hi + 1) >>> 1;
+                if (starts[mid] <= at) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return lo;
         }
     }
 
     /** Git's tree order: names byte by byte, a tree's name as if it ended in '/'. */
-    private static int compare(Cursor a, Cursor b) {
-        int la = a.nameEnd - a.nameStart;
-        int lb = b.nameEnd - b.nameStart;
+    private static int compare(Parsed a, int i, Parsed b, int j) {
+        int as = a.nameStarts[i];
+        int bs = b.nameStarts[j];
+        int la = a.nameEnd(i) - as;
+        int lb = b.nameEnd(j) - bs;
         int n = Math.min(la, lb);
-        for (int k = 0; k < n; k++) {
-            int d = (a.raw[a.nameStart + k] & 0xFF) - (b.raw[b.nameStart + k] & 0xFF);
-            if (d != 0) {
-                return d;
-            }
+        int k = java.util.Arrays.mismatch(a.raw, as, as + n, b.raw, bs, bs + n);
+        if (k >= 0) {
+            return (a.raw[as + k] & 0xFF) - (b.raw[bs + k] & 0xFF);
         }
-        int ca = la > n ? a.raw[a.nameStart + n] & 0xFF : a.isTree() ? '/' : 0;
-        int cb = lb > n ? b.raw[b.nameStart + n] & 0xFF : b.isTree() ? '/' : 0;
+        int ca = la > n ? a.raw[as + n] & 0xFF : a.isTree(i) ? '/' : 0;
+        int cb = lb > n ? b.raw[bs + n] & 0xFF : b.isTree(j) ? '/' : 0;
         return ca - cb;
     }
 
-    private static boolean sameEntry(Cursor a, Cursor b) {
-        if (a.mode != b.mode) {
+    private static boolean sameEntry(Parsed a, int i, Parsed b, int j) {
+        if (a.modes[i] != b.modes[j]) {
             return false;
         }
-        for (int k = 0; k < Constants.OBJECT_ID_LENGTH; k++) {
-            if (a.raw[a.idAt() + k] != b.raw[b.idAt() + k]) {
-                return false;
-            }
-        }
-        return true;
+        int ai = a.starts[i + 1] - Constants.OBJECT_ID_LENGTH;
+        int bi = b.starts[j + 1] - Constants.OBJECT_ID_LENGTH;
+        return java.util.Arrays.equals(a.raw, ai, ai + Constants.OBJECT_ID_LENGTH, b.raw, bi, bi + Constants.OBJECT_ID_LENGTH);
     }
 
-    private void walk(byte[] before, byte[] after, int prefix, int depth, Leaf out) throws IOException {
+    /**
+     * Walks both entry lists side by side. Where the two trees hold the same bytes, the entries are the
+     * same: one vectorised {@link java.util.Arrays#mismatch} skips every entry up to the first differing
+     * byte (a commit that changes one file of a directory of hundreds compares a few entries, not all).
+     */
+    private void walk(Parsed a, Parsed b, int prefix, int depth, Leaf out) throws IOException {
         if (depth > MAX_DEPTH) {
             throw new CorruptObjectException("trees nested deeper than " + MAX_DEPTH);
         }
-        Cursor a = new Cursor(before);
-        Cursor b = new Cursor(after);
-        boolean hasA = a.parse();
-        boolean hasB = b.parse();
-        while (hasA || hasB) {
-            int cmp = !hasA ? 1 : !hasB ? -1 : compare(a, b);
-            if (cmp == 0) {
-                if (!sameEntry(a, b)) {
-                    entry(a, b, prefix, depth, out);
+        int i = 0;
+        int j = 0;
+        while (i < a.n || j < b.n) {
+            if (i < a.n && j < b.n) {
+                int pa = a.starts[i];
+                int pb = b.starts[j];
+                int mm = java.util.Arrays.mismatch(a.raw, pa, a.raw.length, b.raw, pb, b.raw.length);
+                if (mm < 0) {
+                    return; // the rest is byte for byte the same
                 }
-                a.next();
-                b.next();
-                hasA = a.parse();
-                hasB = b.parse();
+                if (mm > 0) {
+                    int i2 = a.entryAt(i, pa + mm);
+                    int j2 = j + (i2 - i);
+                    if (j2 > b.n || b.starts[j2] - pb != a.starts[i2] - pa) {
+                        throw new CorruptObjectException("trees parsed inconsistently");
+                    }
+                    i = i2;
+                    j = j2;
+                    if (i == a.n || j == b.n) {
+                        continue;
+                    }
+                }
+            }
+            int cmp = i == a.n ? 1 : j == b.n ? -1 : compare(a, i, b, j);
+            if (cmp == 0) {
+                if (!sameEntry(a, i, b, j)) {
+                    entry(a, i, b, j, prefix, depth, out);
+                }
+                i++;
+                j++;
             } else if (cmp < 0) {
-                entry(a, null, prefix, depth, out);
-                a.next();
-                hasA = a.parse();
+                entry(a, i, null, -1, prefix, depth, out);
+                i++;
             } else {
-                entry(null, b, prefix, depth, out);
-                b.next();
-                hasB = b.parse();
+                entry(null, -1, b, j, prefix, depth, out);
+                j++;
             }
         }
     }
 
     /** A differing entry: entered when a tree, reported otherwise. */
-    private void entry(Cursor a, Cursor b, int prefix, int depth, Leaf out) throws IOException {
+    private void entry(Parsed a, int i, Parsed b, int j, int prefix, int depth, Leaf out) throws IOException {
         if (++entries > MAX_ENTRIES) {
             throw new CorruptObjectException("trees with more than " + MAX_ENTRIES + " differing entries");
         }
-        Cursor named = a != null ? a : b;
-        int end = append(named, prefix);
-        if (named.isTree()) {
+        Parsed named = a != null ? a : b;
+        int e = a != null ? i : j;
+        int end = append(named, e, prefix);
+        if (named.isTree(e)) {
             path[end] = '/';
-            walk(a == null ? null : tree(a.id()), b == null ? null : tree(b.id()), end + 1, depth + 1, out);
+            Parsed sa = a == null ? Parsed.EMPTY : tree(a.id(i), null);
+            walk(sa, b == null ? Parsed.EMPTY : tree(b.id(j), sa), end + 1, depth + 1, out);
             return;
         }
-        out.leaf(RawParseUtils.decode(path, 0, end), a == null ? 0 : a.mode, a == null ? null : a.id(),
-                b == null ? 0 : b.mode, b == null ? null : b.id());
+        out.leaf(RawParseUtils.decode(path, 0, end), a == null ? 0 : a.modes[i], a == null ? null : a.id(i),
+                b == null ? 0 : b.modes[j], b == null ? null : b.id(j));
     }
 
     /** Appends the entry's name to the path at {@code prefix}; returns the new end. */
-    private int append(Cursor c, int prefix) {
-        int len = c.nameEnd - c.nameStart;
+    private int append(Parsed t, int e, int prefix) {
+        int len = t.nameEnd(e) - t.nameStarts[e];
         if (prefix + len + 1 > path.length) {
             path = java.util.Arrays.copyOf(path, Math.max(path.length * 2, prefix + len + 1));
         }
-        System.arraycopy(c.raw, c.nameStart, path, prefix, len);
+        System.arraycopy(t.raw, t.nameStarts[e], path, prefix, len);
         return prefix + len;
     }
 }

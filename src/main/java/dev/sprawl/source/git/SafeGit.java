@@ -17,17 +17,17 @@ import org.eclipse.jgit.util.SystemReader;
  *       a program (hooks, filters, fsmonitor are only used by commands sprawl does not call).</li>
  *   <li>File timestamps are never measured: JGit would write probe files into the scanned repository.</li>
  *   <li>A window cache sized for reading whole packs (RESEARCH §3): 64 KiB mmap windows, a packed
- *       limit that holds the scanned packs, a 128 MiB delta-base cache per reader.</li>
+ *       limit that holds the scanned packs, a delta-base cache per reader sized from the heap limit.</li>
  * </ul>
  */
 final class SafeGit {
 
     /** Pack window size. */
     static final int WINDOW_BYTES = 64 * 1024;
-    /** Delta base cache of each reader. */
-    static final int DELTA_BASE_CACHE_BYTES = 128 * 1024 * 1024;
+    /** Delta base cache of each reader: a share of the heap ({@link MemoryBudget}). */
+    static final int DELTA_BASE_CACHE_BYTES = MemoryBudget.DELTA_BASE_CACHE_BYTES;
     /** Upper bound of mapped pack bytes (keeps the resident set bounded on huge repositories). */
-    static final long MAX_PACKED_LIMIT = 512L * 1024 * 1024;
+    static final long MAX_PACKED_LIMIT = MemoryBudget.JGIT_MAPPED_BYTES;
     /** Lower bound of mapped pack bytes (JGit's default). */
     static final long MIN_PACKED_LIMIT = 10L * 1024 * 1024;
     /** Blobs over this size are streamed by JGit rather than loaded (JGit's default, 50 MiB). */

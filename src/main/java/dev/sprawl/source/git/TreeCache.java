@@ -10,7 +10,7 @@ import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 
 /**
- * A reader that keeps the trees it read, most recently used first, up to a byte budget. Comparing each
+ * A reader that keeps the trees it compared, parsed, most recently used first, up to a byte budget. Comparing each
  * commit with its parent reads the same directories again and again (the parent's tree of one commit is
  * the tree of the commit before it); served from here they are not looked up, inflated and rebuilt from
  * their deltas each time. One per thread; not thread-safe. Other objects go straight to the reader.
@@ -22,11 +22,11 @@ final class TreeCache extends ObjectReader.Filter {
 
     private final ObjectReader reader;
     private long bytes;
-    private final LinkedHashMap<ObjectId, byte[]> trees = new LinkedHashMap<>(1024, 0.75f, true) {
+    private final LinkedHashMap<ObjectId, RawTreeDiff.Parsed> trees = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<ObjectId, byte[]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<ObjectId, RawTreeDiff.Parsed> eldest) {
             if (bytes > MAX_BYTES) {
-                bytes -= eldest.getValue().length;
+                bytes -= eldest.getValue().bytes();
                 return true;
             }
             return false;
@@ -47,13 +47,23 @@ final class TreeCache extends ObjectReader.Filter {
         if (typeHint != Constants.OBJ_TREE) {
             return reader.open(id, typeHint);
         }
-        byte[] raw = trees.get(id);
-        if (raw == null) {
-            raw = reader.open(id, typeHint).getCachedBytes();
-            bytes += raw.length;
-            trees.put(id.copy(), raw);
-        }
+        RawTreeDiff.Parsed t = trees.get(id);
+        byte[] raw = t != null ? t.raw : reader.open(id, typeHint).getCachedBytes();
         return new ObjectLoader.SmallObject(Constants.OBJ_TREE, raw);
+    }
+
+    /**
+     * The tree with its entries located, read and parsed once while it stays in the cache; {@code like} (or
+     * null) is a tree it is probably an edit of, whose entries are reused where the bytes agree.
+     */
+    RawTreeDiff.Parsed parsed(AnyObjectId id, RawTreeDiff.Parsed like) throws IOException {
+        RawTreeDiff.Parsed t = trees.get(id);
+        if (t == null) {
+            t = RawTreeDiff.Parsed.of(reader.open(id, Constants.OBJ_TREE).getCachedBytes(), like);
+            bytes += t.bytes();
+            trees.put(id.copy(), t);
+        }
+        return t;
     }
 
     /** The underlying reader stays open: it belongs to the caller. */

@@ -3,6 +3,7 @@ package dev.sprawl.source.image;
 import dev.sprawl.source.ScanWarning;
 import dev.sprawl.source.SourceContext;
 import dev.sprawl.source.TaskGroup;
+import dev.sprawl.timing.Timings;
 import dev.sprawl.source.archive.ArchiveLimits;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -110,9 +111,10 @@ final class ImageScanner {
                 }
                 for (String id : ready) {
                     LayerReader reader = reader(distinct.get(id), occurrences.get(id), listings, tasks);
+                    Timings.Phase phase = Timings.carry();
                     ctx.workers().execute(() -> {
                         LayerListing listing = new LayerListing();
-                        try {
+                        try (Timings.Scope timed = Timings.enter(phase)) {
                             listing = reader.read(true);
                         } catch (RuntimeException e) {
                             ctx.sink().warn(new ScanWarning("internal-error", "unexpected " + e.getClass().getSimpleName()

@@ -165,4 +165,75 @@ class RawTreeDiffTest {
                     .isInstanceOf(CorruptObjectException.class);
         }
     }
+
+    /** A raw tree of random entries (names sorted, as git writes them). */
+    private static byte[] rawTree(Random rnd, int entries) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        while (names.size() < entries) {
+            names.add("f" + rnd.nextInt(entries * 4) + (rnd.nextBoolean() ? ".txt" : ""));
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (String n : names) {
+            out.writeBytes(((rnd.nextInt(5) == 0 ? "40000 " : "100644 ") + n).getBytes(StandardCharsets.US_ASCII));
+            out.write(0);
+            byte[] id = new byte[20];
+            rnd.nextBytes(id);
+            out.writeBytes(id);
+        }
+        return out.toByteArray();
+    }
+
+    private static String describe(ThrowingParse p) {
+        try {
+            RawTreeDiff.Parsed t = p.parse();
+            StringBuilder sb = new StringBuilder(t.n + ":");
+            for (int e = 0; e <= t.n; e++) {
+                sb.append(t.starts[e]).append(',');
+            }
+            for (int e = 0; e < t.n; e++) {
+                sb.append(t.nameStarts[e]).append('/').append(t.modes[e]).append(',');
+            }
+            return sb.toString();
+        } catch (CorruptObjectException e) {
+            return "corrupt: " + e.getMessage();
+        }
+    }
+
+    private interface ThrowingParse {
+        RawTreeDiff.Parsed parse() throws CorruptObjectException;
+    }
+
+    /** Parsing with a similar tree's entries gives exactly what parsing alone gives, corrupt trees included. */
+    @RepeatedTest(200)
+    void parsingWithASimilarTreeEqualsParsingAlone() throws Exception {
+        Random rnd = new Random();
+        byte[] base = rawTree(rnd, 1 + rnd.nextInt(60));
+        RawTreeDiff.Parsed like = RawTreeDiff.Parsed.of(base);
+        byte[] edited = base.clone();
+        switch (rnd.nextInt(5)) {
+            case 0 -> edited = rawTree(rnd, 1 + rnd.nextInt(60)); // unrelated
+            case 1 -> edited[rnd.nextInt(edited.length)] ^= (byte) (1 + rnd.nextInt(255)); // one byte, maybe corrupt
+            case 2 -> { // an entry inserted somewhere
+                byte[] extra = rawTree(rnd, 1);
+                int cut = like.starts[rnd.nextInt(like.n + 1)];
+                edited = concat(java.util.Arrays.copyOf(base, cut), extra, java.util.Arrays.copyOfRange(base, cut, base.length));
+            }
+            case 3 -> { // an entry removed
+                int e = rnd.nextInt(like.n);
+                edited = concat(java.util.Arrays.copyOf(base, like.starts[e]),
+                        java.util.Arrays.copyOfRange(base, like.starts[e + 1], base.length));
+            }
+            default -> edited = java.util.Arrays.copyOf(base, rnd.nextInt(base.length + 1)); // truncated
+        }
+        byte[] raw = edited;
+        assertThat(describe(() -> RawTreeDiff.Parsed.of(raw, like))).isEqualTo(describe(() -> RawTreeDiff.Parsed.of(raw)));
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
 }
