@@ -49,7 +49,8 @@ for r in range(n):
             files[".github/CODEOWNERS"] = f"* @acme/team{r % 10}\n"
         if c == commits // 2:
             files[f"deploy/token{c}.env"] = f"API_TOKEN={tok()}\nSHARED_TOKEN={shared[(r * 7) % 20]}\n"
-        when = 1700000000 + r * 1000 + c * 3600
+        # whole days at 08:00 UTC: an age in days changes only at 08:00, so runs a few minutes apart agree
+        when = 1700035200 + (r % 40) * 86400 + c * 86400
         out.append("commit refs/heads/main\n")
         out.append(f"committer Bench <bench@example.test> {when} +0000\n")
         msg = f"change {c}\n"
@@ -70,9 +71,10 @@ sleep 1
 (cd "$work/served" && find . -name 'repo*' -type d -prune | sort | sed "s|^\./|git://127.0.0.1:$port/|") > "$work/targets.txt"
 echo "$(wc -l < "$work/targets.txt") targets" >&2
 
-timed() { # timed NAME COMMAND...: runs it, records "wall rss_kb" in $work/NAME.time
+timed() { # timed NAME COMMAND...: runs it, records "wall rss_kb cpu_seconds" in $work/NAME.time
   local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/$name.time" "$@" || true
+  /usr/bin/time -f "%e %M %U %S" -o "$work/$name.time" "$@" || true
+  awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}' "$work/$name.time" > "$work/$name.time.1" && mv "$work/$name.time.1" "$work/$name.time"
 }
 strip_times() { grep -v -E '^    "(startedAt|finishedAt)": ' "$1"; }
 scan=("$here/sprawl" scan --targets-from "$work/targets.txt" -f json --fail-on never)
@@ -85,14 +87,15 @@ for i in 0 1 2 3; do
 done
 timed merge java -Xmx64m -jar "$jar" merge -o "$work/merged.json" "$work"/shard-{0,1,2,3}.json
 
-read -r fresh_wall fresh_rss < "$work/fresh.time"
-read -r c1_wall c1_rss < "$work/cache1.time"
-read -r c2_wall c2_rss < "$work/cache2.time"
-read -r m_wall m_rss < "$work/merge.time"
-python3 - "$work/fresh.json" "$n" "$fresh_wall" "$fresh_rss" "$c1_wall" "$c2_wall" "$c2_rss" <<'PY'
+read -r fresh_wall fresh_rss fresh_cpu < "$work/fresh.time"
+read -r c1_wall c1_rss c1_cpu < "$work/cache1.time"
+read -r c2_wall c2_rss c2_cpu < "$work/cache2.time"
+read -r m_wall m_rss m_cpu < "$work/merge.time"
+python3 - "$work/fresh.json" "$n" "$fresh_wall" "$fresh_rss" "$c1_wall" "$c2_wall" "$c2_rss" "$fresh_cpu" "$c1_cpu" "$c2_cpu" <<'PY'
 import json, sys
 inv = json.load(open(sys.argv[1])); n = int(sys.argv[2])
 fresh, rss, c1, c2, c2rss = float(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]), float(sys.argv[6]), int(sys.argv[7])
+fcpu, c1cpu, c2cpu = float(sys.argv[8]), float(sys.argv[9]), float(sys.argv[10])
 repos = inv.get("repos", [])
 shared = [s for s in inv["secrets"] if len({l.get("repo") for l in s["locations"]}) > 1]
 locs = sum(len(s["locations"]) for s in inv["secrets"])
@@ -100,9 +103,10 @@ st = inv["scan"]["stats"]
 print(f"org: {len(repos)} repositories, {st['commits']} commits, {st['blobs']} blobs, {st['bytes'] / 1e6:.0f} MB; "
       f"{len(inv['secrets'])} secrets, {locs} locations, {len(shared)} shared across repositories; "
       f"complete={inv['scan']['complete']}")
-print(f"fresh scan:          {fresh:6.1f} s  {n / fresh * 60:5.0f} repositories/minute  peak RSS {rss // 1024} MiB")
-print(f"--cache, first run:  {c1:6.1f} s  (clones into the cache, stores every blob)")
-print(f"--cache, second run: {c2:6.1f} s  {fresh / c2:4.1f}x faster than the fresh scan  peak RSS {c2rss // 1024} MiB")
+print(f"fresh scan:          {fresh:6.1f} s  {n / fresh * 60:5.0f} repositories/minute  CPU {fcpu:5.1f} s  peak RSS {rss // 1024} MiB")
+print(f"--cache, first run:  {c1:6.1f} s  (clones into the cache, stores every blob)  CPU {c1cpu:5.1f} s")
+print(f"--cache, second run: {c2:6.1f} s  {fresh / c2:4.1f}x faster than the fresh scan  CPU {c2cpu:5.1f} s "
+      f"({fcpu / c2cpu:4.1f}x less)  peak RSS {c2rss // 1024} MiB")
 PY
 if cmp -s <(strip_times "$work/fresh.json") <(strip_times "$work/cache2.json"); then
   echo "cached rescan inventory: identical to the fresh scan apart from timestamps"
@@ -115,7 +119,7 @@ else
   echo "4 shards + merge: DIFFERS from the fresh scan:"; diff <(strip_times "$work/fresh.json") <(strip_times "$work/merged.json") | head -20
 fi
 echo "shards: $(for i in 0 1 2 3; do printf '%s s / %s MiB  ' $(awk '{printf "%s %d", $1, $2/1024}' "$work/shard$i.time"); done)"
-echo "merge of the 4 shards (-Xmx64m): $m_wall s, peak RSS $((m_rss / 1024)) MiB"
+echo "merge of the 4 shards (-Xmx64m): $m_wall s, CPU $m_cpu s, peak RSS $((m_rss / 1024)) MiB"
 
 # merge memory at 100,000 locations: 4 generated shard inventories, secrets shared across them
 python3 - "$work/gen" "$locations" <<'PY'
@@ -146,7 +150,7 @@ for s in range(4):
     json.dump(inv, open(f"{out}/shard-{s}.json", "w"), indent=2)
 PY
 timed bigmerge java -Xmx64m -jar "$jar" merge -o "$work/gen/merged.json" "$work"/gen/shard-{0,1,2,3}.json
-read -r b_wall b_rss < "$work/bigmerge.time"
+read -r b_wall b_rss b_cpu < "$work/bigmerge.time"
 python3 - "$work/gen/merged.json" "$b_wall" "$b_rss" "$(du -ch "$work"/gen/shard-*.json | tail -1 | cut -f1)" <<'PY'
 import json, sys
 inv = json.load(open(sys.argv[1]))

@@ -43,10 +43,7 @@ final class Checks {
         List<GovernanceFinding> out = new ArrayList<>();
         String what = s.rule().category().label();
         if (owner == null) {
-            out.add(new GovernanceFinding(Codes.MISSING_OWNER, "high", manifest == null
-                    ? "no owner: add a CODEOWNERS entry (or an owner tag) for the files that hold this " + what
-                    : "no owner: give its identity an owner in " + manifest.file()
-                            + " (or add a CODEOWNERS entry or an owner tag for the files that hold this " + what + ")"));
+            out.add(missingOwner(s.rule().category(), manifest));
         }
         if (manifest != null && identity != null && identity.purpose() == null) {
             out.add(new GovernanceFinding(Codes.MISSING_PURPOSE, "medium", "identity '" + identity.name()
@@ -79,8 +76,7 @@ final class Checks {
             out.add(sprawl);
         }
         if (historyOnly) {
-            out.add(new GovernanceFinding(Codes.HISTORY_ONLY, "high",
-                    "removed from HEAD but still in history; rotate it"));
+            out.add(historyOnlyFinding());
         }
         GovernanceFinding cloud = CloudInCi.check(s);
         if (cloud != null) {
@@ -89,7 +85,19 @@ final class Checks {
         return out;
     }
 
-    /** True when the secret is only in git history: no location in HEAD, the index or a file. */
+    /** {@code missing-owner}; its advice names the manifest when one governs the secret. */
+    static GovernanceFinding missingOwner(dev.sprawl.rules.Category category, Manifest manifest) {
+        String what = category.label();
+        return new GovernanceFinding(Codes.MISSING_OWNER, "high", manifest == null
+                ? "no owner: add a CODEOWNERS entry (or an owner tag) for the files that hold this " + what
+                : "no owner: give its identity an owner in " + manifest.file()
+                        + " (or add a CODEOWNERS entry or an owner tag for the files that hold this " + what + ")");
+    }
+
+    static GovernanceFinding historyOnlyFinding() {
+        return new GovernanceFinding(Codes.HISTORY_ONLY, "high", "removed from HEAD but still in history; rotate it");
+    }
+
     /** {@code secret-sprawl} for these locations, or null. */
     static GovernanceFinding sprawl(java.util.Collection<Location> locations) {
         List<String> repos = locations.stream().map(l -> l.details().get("repo")).filter(java.util.Objects::nonNull)
@@ -108,6 +116,7 @@ final class Checks {
         return null;
     }
 
+    /** True when the secret is only in git history: no location in HEAD, the index or a file. */
     static boolean historyOnly(Iterable<Location> locations) {
         boolean any = false;
         for (Location l : locations) {

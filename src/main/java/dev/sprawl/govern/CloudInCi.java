@@ -23,11 +23,15 @@ final class CloudInCi {
     }
 
     static GovernanceFinding check(SecretEntry s) {
-        String cloud = RULES.get(s.rule().id());
+        return check(s.rule().id(), s.locations());
+    }
+
+    static GovernanceFinding check(String ruleId, Iterable<Location> locations) {
+        String cloud = RULES.get(ruleId);
         if (cloud == null) {
             return null;
         }
-        for (Location l : s.locations()) {
+        for (Location l : locations) {
             if ("ci".equals(l.context())) {
                 return new GovernanceFinding(Codes.STATIC_CLOUD_IN_CI, "high", message(cloud, platform(l.path())));
             }

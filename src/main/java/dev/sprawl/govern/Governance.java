@@ -87,28 +87,63 @@ public final class Governance {
         return forAll != null || !byTarget.isEmpty();
     }
 
-    /** Codes of {@link #locationFindings}: what {@code sprawl merge} recomputes from merged locations. */
-    public static final Set<String> LOCATION_CODES = Set.of("missing-owner", "secret-sprawl", "history-only");
+    /**
+     * Codes that only a manifest gives: {@code sprawl merge} keeps them from the input holding the
+     * merged secret's first location (the location a scan picks the manifest by).
+     */
+    public static final Set<String> MANIFEST_CODES = Set.of(Codes.MISSING_PURPOSE, Codes.UNDECLARED_IDENTITY,
+            Codes.IDENTITY_EXPIRED, Codes.ROTATION_OVERDUE);
+
+    /** Every code the governance stage gives ({@link Checks}). */
+    public static final Set<String> CODES = Set.copyOf(Codes.ALL);
 
     /**
-     * The findings that follow from a secret's owner and locations alone, as a scan without a manifest
-     * gives them: {@code missing-owner}, {@code secret-sprawl}, {@code history-only}.
+     * What the governance stage derives for one secret from its rule, final owner and locations.
+     *
+     * @param lifecycle       {@code firstSeen}, {@code lastSeen}, {@code ageDays}, {@code exposureDays}
+     * @param suggestedOwners the leads when it has no owner
+     * @param findings        the governance findings, in the order a scan gives them (before the
+     *                        inventory stage's own)
      */
-    public static List<GovernanceFinding> locationFindings(Owner owner, dev.sprawl.rules.Category category,
-                                                           java.util.Collection<Location> locations) {
+    public record Derived(Lifecycle lifecycle, List<SuggestedOwner> suggestedOwners, List<GovernanceFinding> findings) {
+        public Derived {
+            suggestedOwners = List.copyOf(suggestedOwners);
+            findings = List.copyOf(findings);
+        }
+    }
+
+    /**
+     * {@link #apply}'s work on one secret, for {@code sprawl merge} (which has the merged locations but
+     * not the manifests): everything derived from the locations is recomputed as a scan computes it;
+     * what a manifest said ({@link #MANIFEST_CODES}, and the wording of {@code missing-owner} that
+     * names the manifest) is taken from {@code fromManifest}, the findings the secret already carries.
+     *
+     * @param owner the secret's final owner (a manifest's identity owner included), or null
+     * @param now   the scan's start: ages are counted to it
+     */
+    public static Derived derive(String ruleId, dev.sprawl.rules.Category category, Owner owner,
+                                 List<Location> locations, java.time.Instant now, List<GovernanceFinding> fromManifest) {
+        boolean historyOnly = Checks.historyOnly(locations);
+        Lifecycle life = Lifecycles.of(locations, historyOnly, now);
         List<GovernanceFinding> out = new ArrayList<>();
         if (owner == null) {
-            out.add(new GovernanceFinding("missing-owner", "high",
-                    "no owner: add a CODEOWNERS entry (or an owner tag) for the files that hold this " + category.label()));
+            out.add(fromManifest.stream().filter(f -> f.code().equals(Codes.MISSING_OWNER)).findFirst()
+                    .orElse(Checks.missingOwner(category, null)));
         }
+        fromManifest.stream().filter(f -> MANIFEST_CODES.contains(f.code())).forEach(out::add);
         GovernanceFinding sprawl = Checks.sprawl(locations);
         if (sprawl != null) {
             out.add(sprawl);
         }
-        if (Checks.historyOnly(locations)) {
-            out.add(new GovernanceFinding("history-only", "high", "removed from HEAD but still in history; rotate it"));
+        if (historyOnly) {
+            out.add(Checks.historyOnlyFinding());
         }
-        return out;
+        GovernanceFinding cloud = CloudInCi.check(ruleId, locations);
+        if (cloud != null) {
+            out.add(cloud);
+        }
+        List<SuggestedOwner> suggested = owner == null ? SuggestedOwners.of(locations) : List.of();
+        return new Derived(life, suggested, out);
     }
 
     public Inventory apply(Inventory inv) {

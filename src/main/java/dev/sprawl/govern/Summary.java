@@ -51,79 +51,110 @@ public record Summary(int secrets, int ignored, Map<String, Integer> byCategory,
     }
 
     public static Summary of(Inventory inv) {
-        int ignored = 0;
-        List<SecretEntry> counted = new ArrayList<>();
+        Tally tally = new Tally(inv.targets().isEmpty() ? "" : inv.targets().get(0));
         for (SecretEntry s : inv.secrets()) {
-            if (s.ignored() != null) {
+            tally.add(s.ignored() != null, s.rule().category().label(), s.confidence().label(), s.lifecycle().ageDays(),
+                    s.nhi() == null ? null : s.nhi().rotateEvery(), s.hasFinding(Codes.HISTORY_ONLY),
+                    s.owner() == null ? null : s.owner().name(), s.locations());
+        }
+        return tally.summary(inv.resolved());
+    }
+
+    /**
+     * The summary built one governed secret at a time (a scan's inventory, or {@code sprawl merge}'s
+     * stream of merged secrets): it keeps counts and the ages, never the secrets.
+     */
+    public static final class Tally {
+        private final String defaultTarget;
+        private int counted;
+        private int ignored;
+        private final Map<String, Integer> byCategory = new TreeMap<>();
+        private final Map<String, Integer> byConfidence = new LinkedHashMap<>();
+        private int owned;
+        private int covered;
+        private int knownAge;
+        private int within;
+        private int historyOnly;
+        private final List<Long> ages = new ArrayList<>();
+        private final Map<String, Integer> perOwner = new HashMap<>();
+        private final Map<String, Integer> byRepo = new HashMap<>();
+        private final Map<String, Integer> byContext = new HashMap<>();
+
+        /** @param defaultTarget the target of a location without {@code repo} or {@code target} detail (the first target) */
+        public Tally(String defaultTarget) {
+            this.defaultTarget = defaultTarget;
+            for (Confidence c : List.of(Confidence.HIGH, Confidence.MEDIUM, Confidence.LOW)) {
+                byConfidence.put(c.label(), 0);
+            }
+        }
+
+        /**
+         * Counts one governed secret.
+         *
+         * @param rotateEvery its identity's {@code rotateEvery} text, or null
+         * @param owner       its owner's name, or null
+         */
+        public void add(boolean isIgnored, String category, String confidence, Long ageDays, String rotateEvery,
+                        boolean isHistoryOnly, String owner, List<Location> locations) {
+            if (isIgnored) {
                 ignored++;
-            } else {
-                counted.add(s);
+                return;
             }
-        }
-        Map<String, Integer> byCategory = new TreeMap<>();
-        Map<String, Integer> byConfidence = new LinkedHashMap<>();
-        for (Confidence c : List.of(Confidence.HIGH, Confidence.MEDIUM, Confidence.LOW)) {
-            byConfidence.put(c.label(), 0);
-        }
-        int owned = 0;
-        int covered = 0;
-        int knownAge = 0;
-        int within = 0;
-        int historyOnly = 0;
-        List<Long> ages = new ArrayList<>();
-        Map<String, Integer> perOwner = new HashMap<>();
-        Map<String, Integer> byRepo = new HashMap<>();
-        Map<String, Integer> byContext = new HashMap<>();
-        for (SecretEntry s : counted) {
-            byCategory.merge(s.rule().category().label(), 1, Integer::sum);
-            byConfidence.merge(s.confidence().label(), 1, Integer::sum);
-            Long age = s.lifecycle().ageDays();
-            if (age != null) {
-                ages.add(age);
+            counted++;
+            byCategory.merge(category, 1, Integer::sum);
+            byConfidence.merge(confidence, 1, Integer::sum);
+            if (ageDays != null) {
+                ages.add(ageDays);
             }
-            Long rotate = s.nhi() == null || s.nhi().rotateEvery() == null ? null : ManifestParser.days(s.nhi().rotateEvery());
+            Long rotate = rotateEvery == null ? null : ManifestParser.days(rotateEvery);
             if (rotate != null) {
                 covered++;
-                if (age != null) {
+                if (ageDays != null) {
                     knownAge++;
-                    if (age <= rotate) {
+                    if (ageDays <= rotate) {
                         within++;
                     }
                 }
             }
-            if (s.hasFinding(Codes.HISTORY_ONLY)) {
+            if (isHistoryOnly) {
                 historyOnly++;
             }
-            if (s.owner() != null) {
+            if (owner != null) {
                 owned++;
-                perOwner.merge(s.owner().name(), 1, Integer::sum);
+                perOwner.merge(owner, 1, Integer::sum);
             } else {
                 Set<String> repos = new LinkedHashSet<>();
                 Set<String> contexts = new LinkedHashSet<>();
-                for (Location l : s.locations()) {
+                for (Location l : locations) {
                     Object repo = l.details().get("repo");
-                    repos.add(repo != null ? repo.toString() : Governance.targetOf(l, inv));
+                    Object target = l.details().get("target");
+                    repos.add(repo != null ? repo.toString() : target != null ? target.toString() : defaultTarget);
                     contexts.add(l.context());
                 }
                 repos.forEach(r -> byRepo.merge(r, 1, Integer::sum));
                 contexts.forEach(c -> byContext.merge(c, 1, Integer::sum));
             }
         }
-        ages.sort(null);
-        Integer resolved = null;
-        List<Long> resolvedDays = new ArrayList<>();
-        if (inv.resolved() != null) {
-            resolved = inv.resolved().size();
-            for (ResolvedSecret r : inv.resolved()) {
-                if (r.resolvedAfterDays() != null) {
-                    resolvedDays.add(r.resolvedAfterDays());
+
+        /** @param resolved the resolved secrets of a baseline comparison, or null without a baseline */
+        public Summary summary(List<ResolvedSecret> resolved) {
+            List<Long> sortedAges = new ArrayList<>(ages);
+            sortedAges.sort(null);
+            Integer resolvedCount = null;
+            List<Long> resolvedDays = new ArrayList<>();
+            if (resolved != null) {
+                resolvedCount = resolved.size();
+                for (ResolvedSecret r : resolved) {
+                    if (r.resolvedAfterDays() != null) {
+                        resolvedDays.add(r.resolvedAfterDays());
+                    }
                 }
+                resolvedDays.sort(null);
             }
-            resolvedDays.sort(null);
+            return new Summary(counted, ignored, byCategory, byConfidence, owned, counted - owned, covered, knownAge,
+                    within, historyOnly, sortedAges, ranked(perOwner), ranked(byRepo), ranked(byContext), resolvedCount,
+                    resolvedDays);
         }
-        return new Summary(counted.size(), ignored, byCategory, byConfidence, owned, counted.size() - owned, covered,
-                knownAge, within, historyOnly, ages, ranked(perOwner), ranked(byRepo), ranked(byContext), resolved,
-                resolvedDays);
     }
 
     public Summary {

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * Brings every remote target onto disk under one root folder, a few at a time, before the scan.
@@ -18,8 +19,13 @@ import java.util.concurrent.Future;
  */
 public final class Clones {
 
-    /** Clones or fetches running at once. */
+    /** Clones or fetches transferring objects at once (each makes the server build a pack). */
     public static final int PARALLEL = 4;
+    /**
+     * Repositories handled at once: an existing clone's ref check is one round trip that waits on the
+     * network, not on a processor, so many run while at most {@link #PARALLEL} transfer objects.
+     */
+    public static final int CHECKS = 16;
 
     /**
      * The materialized repositories, in the order of the targets given.
@@ -38,7 +44,8 @@ public final class Clones {
     /** Clones (or, where a clone is already there, fetches) each target into {@code root/}{@link RepoFetcher#directoryName}. */
     public static Prepared materializeAll(List<RemoteTarget> targets, RepoFetcher fetcher, Path root)
             throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL, targets.size())), r -> {
+        Semaphore transfers = new Semaphore(PARALLEL);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(CHECKS, targets.size())), r -> {
             Thread t = new Thread(r, "sprawl-clone");
             t.setDaemon(true);
             return t;
@@ -46,7 +53,7 @@ public final class Clones {
         try {
             List<Future<Path>> futures = new ArrayList<>();
             for (RemoteTarget t : targets) {
-                futures.add(pool.submit(() -> fetcher.materialize(t, root.resolve(RepoFetcher.directoryName(t)))));
+                futures.add(pool.submit(() -> fetcher.materialize(t, root.resolve(RepoFetcher.directoryName(t)), transfers)));
             }
             List<Path> paths = new ArrayList<>();
             List<String> repos = new ArrayList<>();
@@ -63,6 +70,9 @@ public final class Clones {
                     paths.add(p);
                     repos.add(repo);
                 } catch (ExecutionException e) {
+                    if (e.getCause() instanceof InterruptedException ie) {
+                        throw ie;
+                    }
                     String why = e.getCause() instanceof RepoUnavailable u ? u.getMessage()
                             : e.getCause().getClass().getSimpleName();
                     warnings.add(new ScanWarning("repo-unavailable", "could not clone or fetch the repository, "

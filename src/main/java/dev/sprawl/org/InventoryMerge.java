@@ -11,11 +11,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sprawl.classify.Identity;
 import dev.sprawl.classify.Location;
+import dev.sprawl.govern.Governance;
+import dev.sprawl.govern.Summary;
 import dev.sprawl.inventory.GovernanceFinding;
 import dev.sprawl.inventory.Inventory;
 import dev.sprawl.inventory.InventoryBuilder;
+import dev.sprawl.inventory.Lifecycle;
 import dev.sprawl.inventory.Owner;
+import dev.sprawl.inventory.SuggestedOwner;
 import dev.sprawl.report.JsonReporter;
+import dev.sprawl.report.SummaryJson;
 import dev.sprawl.rules.Category;
 import dev.sprawl.rules.Confidence;
 import dev.sprawl.scan.Scanner;
@@ -128,6 +133,7 @@ public final class InventoryMerge {
                 read(inputs.get(i), i, heads, byFingerprint);
             }
             Instant now = heads.startedAts.stream().min(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+            Summary.Tally tally = new Summary.Tally(heads.targets.isEmpty() ? "" : heads.targets.iterator().next());
             Iterator<Tagged> it;
             try {
                 it = byFingerprint.sorted();
@@ -135,17 +141,17 @@ public final class InventoryMerge {
                 while (it.hasNext()) {
                     Tagged t = it.next();
                     if (!group.isEmpty() && !group.get(0).fingerprint().equals(t.fingerprint())) {
-                        Merged m = mergeSecret(group, now);
+                        Merged m = mergeSecret(group, now, tally);
                         byFirstLocation.add(m, m.json().length());
                         group.clear();
                     }
                     group.add(t);
                 }
                 if (!group.isEmpty()) {
-                    Merged m = mergeSecret(group, now);
+                    Merged m = mergeSecret(group, now, tally);
                     byFirstLocation.add(m, m.json().length());
                 }
-                write(heads, byFirstLocation.sorted(), out);
+                write(heads, tally.summary(null), byFirstLocation.sorted(), out);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
@@ -330,11 +336,12 @@ public final class InventoryMerge {
         return c == null ? Confidence.LOW : c;
     }
 
-    private static Merged mergeSecret(List<Tagged> group, Instant now) {
-        if (group.size() == 1) {
-            JsonNode s = group.get(0).secret();
-            return new Merged(location(s.path("locations").get(0)), group.get(0).fingerprint(), group.get(0).json());
-        }
+    /**
+     * One fingerprint's entries from every input that has it, merged into the entry one scan of all
+     * their targets gives, and counted in {@code tally}. A secret in one input only goes through the
+     * same steps: its ages are counted to the merged scan's start, which may be earlier than its own.
+     */
+    private static Merged mergeSecret(List<Tagged> group, Instant now, Summary.Tally tally) {
         TreeSet<Item> locations = new TreeSet<>(Item.ORDER);
         JsonNode primary = null;
         Location primaryFirst = null;
@@ -379,7 +386,11 @@ public final class InventoryMerge {
         Owner resolved = owner == null ? null : new Owner(owner.path("name").asText(), owner.path("source").asText(),
                 owner.path("origin").asText(null), List.of());
         Category cat = category == null ? Category.GENERIC_SECRET : category;
-        List<GovernanceFinding> computed = new ArrayList<>(dev.sprawl.govern.Governance.locationFindings(resolved, cat, merged));
+        // governance first (what a manifest said comes from the input holding the first location, whose
+        // manifest a scan would use), then the inventory stage's own findings
+        Governance.Derived derived = Governance.derive(best.path("rule").asText(), cat, resolved, merged, now,
+                findings(primary));
+        List<GovernanceFinding> computed = new ArrayList<>(derived.findings());
         computed.addAll(InventoryBuilder.locationFindings(resolved, cat, attributes, merged, now));
         ArrayNode findings = MAPPER.createArrayNode();
         for (GovernanceFinding f : computed) {
@@ -399,12 +410,13 @@ public final class InventoryMerge {
         for (JsonNode s : ordered) {
             for (JsonNode f : s.path("findings")) {
                 String code = f.path("code").asText();
-                if (!InventoryBuilder.LOCATION_FINDINGS.contains(code)
-                        && !dev.sprawl.govern.Governance.LOCATION_CODES.contains(code) && kept.add(code + "\u0000" + f.path("message").asText())) {
+                if (!InventoryBuilder.LOCATION_FINDINGS.contains(code) && !Governance.CODES.contains(code)
+                        && kept.add(code + "\u0000" + f.path("message").asText())) {
                     findings.add(f);
                 }
             }
         }
+        Lifecycle life = derived.lifecycle();
         ObjectNode out = MAPPER.createObjectNode();
         Iterator<Map.Entry<String, JsonNode>> fields = primary.fields();
         while (fields.hasNext()) {
@@ -420,6 +432,24 @@ public final class InventoryMerge {
                     }
                 }
                 case "owner" -> out.set(name, owner == null ? MAPPER.nullNode() : owner);
+                case "suggestedOwners" -> {
+                    // written with the lifecycle below, where the report puts it
+                }
+                case "firstSeen" -> {
+                    if (!derived.suggestedOwners().isEmpty()) {
+                        ArrayNode a = out.putArray("suggestedOwners");
+                        for (SuggestedOwner so : derived.suggestedOwners()) {
+                            ObjectNode n = a.addObject();
+                            n.put("name", so.name());
+                            n.put("source", so.source());
+                            n.put("commits", so.commits());
+                        }
+                    }
+                    out.put(name, life.firstSeen() == null ? null : life.firstSeen().toString());
+                }
+                case "lastSeen" -> out.put(name, life.lastSeen() == null ? null : life.lastSeen().toString());
+                case "ageDays" -> putLong(out, name, life.ageDays());
+                case "exposureDays" -> putLong(out, name, life.exposureDays());
                 case "locations" -> {
                     ArrayNode a = out.putArray(name);
                     locations.forEach(i -> a.add(i.json()));
@@ -428,7 +458,29 @@ public final class InventoryMerge {
                 default -> out.set(name, e.getValue());
             }
         }
+        JsonNode rotate = out.path("nhi").path("rotateEvery");
+        tally.add(ignored, out.path("category").asText(), confidence.label(), life.ageDays(),
+                rotate.isTextual() ? rotate.asText() : null,
+                computed.stream().anyMatch(f -> f.code().equals("history-only")),
+                owner == null ? null : owner.path("name").asText(), merged);
         return new Merged(merged.get(0), group.get(0).fingerprint(), out.toString());
+    }
+
+    /** A secret's findings as the inventory wrote them. */
+    private static List<GovernanceFinding> findings(JsonNode secret) {
+        List<GovernanceFinding> out = new ArrayList<>();
+        for (JsonNode f : secret.path("findings")) {
+            out.add(new GovernanceFinding(f.path("code").asText(), f.path("severity").asText(), f.path("message").asText()));
+        }
+        return out;
+    }
+
+    private static void putLong(ObjectNode n, String key, Long value) {
+        if (value == null) {
+            n.putNull(key);
+        } else {
+            n.put(key, value);
+        }
     }
 
     private static int rank(JsonNode owner) {
@@ -442,7 +494,7 @@ public final class InventoryMerge {
     private static final List<String> REPORT_ORDER = List.of("schema", "tool", "scan", "repos", "summary", "secrets",
             "references", "resolved");
 
-    private static void write(Heads heads, Iterator<Merged> secrets, Writer out) throws IOException {
+    private static void write(Heads heads, Summary summary, Iterator<Merged> secrets, Writer out) throws IOException {
         // the report's own field order, limited to the fields the inputs have
         List<String> order = REPORT_ORDER.stream().filter(heads.fieldOrder::contains).toList();
         try (JsonGenerator g = FACTORY.createGenerator(new NonClosing(out))) {
@@ -458,6 +510,12 @@ public final class InventoryMerge {
                     case "scan" -> {
                         g.writeFieldName("scan");
                         MAPPER.writeTree(g, scanNode(heads));
+                    }
+                    case "summary" -> {
+                        ObjectNode n = MAPPER.createObjectNode();
+                        SummaryJson.write(n, summary);
+                        g.writeFieldName("summary");
+                        MAPPER.writeTree(g, n);
                     }
                     case "secrets" -> {
                         g.writeArrayFieldStart("secrets");

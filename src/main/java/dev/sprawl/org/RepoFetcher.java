@@ -13,9 +13,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
@@ -68,10 +72,32 @@ public final class RepoFetcher {
      * for different directories.
      */
     public Path materialize(RemoteTarget t, Path dir) throws RepoUnavailable {
+        try {
+            return materialize(t, dir, new Semaphore(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RepoUnavailable("interrupted");
+        }
+    }
+
+    /**
+     * {@link #materialize(RemoteTarget, Path)}, holding a permit of {@code transfers} only while objects
+     * are cloned or fetched: an existing clone first asks the remote for its refs (one round trip, no
+     * pack) and is not fetched at all when they are the refs it already has, so many of those checks
+     * can run at once while the transfers, which make the server build packs, stay few.
+     */
+    public Path materialize(RemoteTarget t, Path dir, Semaphore transfers) throws RepoUnavailable, InterruptedException {
         GitRepos.initJGit();
         try {
             if (isBare(dir)) {
-                fetch(t, dir);
+                if (!upToDate(t, dir)) {
+                    transfers.acquire();
+                    try {
+                        fetch(t, dir);
+                    } finally {
+                        transfers.release();
+                    }
+                }
                 return dir;
             }
             deleteTree(dir);
@@ -79,11 +105,14 @@ public final class RepoFetcher {
             deleteTree(partial);
             Files.createDirectories(partial.getParent());
             Git.init().setBare(true).setGitDir(partial.toFile()).setInitialBranch("main").call().close();
+            transfers.acquire();
             try {
                 fetch(t, partial);
             } catch (RepoUnavailable e) {
                 deleteTree(partial);
                 throw e;
+            } finally {
+                transfers.release();
             }
             Files.move(partial, dir, StandardCopyOption.ATOMIC_MOVE);
             return dir;
@@ -116,6 +145,55 @@ public final class RepoFetcher {
         }
     }
 
+    /**
+     * True when the remote advertises exactly the refs the clone at {@code dir} has (same names, same
+     * objects, each object present) and HEAD would point where it points: a fetch would change nothing.
+     * Asks the remote for its refs only (an ls-remote).
+     */
+    boolean upToDate(RemoteTarget t, Path dir) throws RepoUnavailable {
+        Map<String, Ref> advertised;
+        try {
+            advertised = Git.lsRemoteRepository()
+                    .setRemote(t.url().toString())
+                    .setCredentialsProvider(new HostCredentials(t, credentials))
+                    .setTimeout(timeoutSeconds)
+                    .callAsMap();
+        } catch (GitAPIException | RuntimeException e) {
+            throw new RepoUnavailable(describe(t, e));
+        }
+        try (Repository repo = openBare(dir)) {
+            Map<String, ObjectId> remote = new TreeMap<>();
+            for (Ref r : advertised.values()) {
+                if (r.getName().startsWith(Constants.R_REFS) && r.getObjectId() != null) {
+                    remote.put(r.getName(), r.getObjectId());
+                }
+            }
+            Map<String, ObjectId> local = new TreeMap<>();
+            for (Ref r : repo.getRefDatabase().getRefsByPrefix(Constants.R_REFS)) {
+                if (r.getObjectId() == null) {
+                    return false;
+                }
+                local.put(r.getName(), r.getObjectId());
+            }
+            if (!remote.equals(local)) {
+                return false;
+            }
+            for (ObjectId id : local.values()) {
+                if (!repo.getObjectDatabase().has(id)) {
+                    return false; // a damaged clone: a fetch brings what is missing
+                }
+            }
+            String head = headTarget(advertised);
+            if (head == null) {
+                return true; // HEAD is left where it is
+            }
+            Ref current = repo.exactRef(Constants.HEAD);
+            return current != null && current.isSymbolic() && current.getTarget().getName().equals(head);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private void fetch(RemoteTarget t, Path dir) throws RepoUnavailable {
         try (Repository repo = openBare(dir); Git git = new Git(repo)) {
             FetchResult result = git.fetch()
@@ -134,24 +212,9 @@ public final class RepoFetcher {
 
     /** HEAD follows the remote's HEAD (its symref, else the branch at the same commit). */
     private static void pointHead(Repository repo, FetchResult result) throws IOException {
-        Ref remoteHead = result.getAdvertisedRef(Constants.HEAD);
-        String target = null;
-        if (remoteHead != null && remoteHead.isSymbolic()) {
-            target = remoteHead.getTarget().getName();
-        } else if (remoteHead != null && remoteHead.getObjectId() != null) {
-            ObjectId id = remoteHead.getObjectId();
-            for (String preferred : List.of("refs/heads/main", "refs/heads/master")) {
-                Ref r = result.getAdvertisedRef(preferred);
-                if (r != null && id.equals(r.getObjectId())) {
-                    target = preferred;
-                    break;
-                }
-            }
-            if (target == null) {
-                target = result.getAdvertisedRefs().stream().map(Ref::getName).filter(n -> n.startsWith(Constants.R_HEADS))
-                        .filter(n -> id.equals(result.getAdvertisedRef(n).getObjectId())).sorted().findFirst().orElse(null);
-            }
-        }
+        Map<String, Ref> advertised = new HashMap<>();
+        result.getAdvertisedRefs().forEach(r -> advertised.put(r.getName(), r));
+        String target = headTarget(advertised);
         if (target == null || repo.exactRef(target) == null) {
             return;
         }
@@ -162,6 +225,29 @@ public final class RepoFetcher {
         RefUpdate u = repo.updateRef(Constants.HEAD);
         u.disableRefLog();
         u.link(target);
+    }
+
+    /** The branch the remote's HEAD names: its symref, else the branch at the same commit; null when none. */
+    private static String headTarget(Map<String, Ref> advertised) {
+        Ref remoteHead = advertised.get(Constants.HEAD);
+        if (remoteHead == null) {
+            return null;
+        }
+        if (remoteHead.isSymbolic()) {
+            return remoteHead.getTarget().getName();
+        }
+        ObjectId id = remoteHead.getObjectId();
+        if (id == null) {
+            return null;
+        }
+        for (String preferred : List.of("refs/heads/main", "refs/heads/master")) {
+            Ref r = advertised.get(preferred);
+            if (r != null && id.equals(r.getObjectId())) {
+                return preferred;
+            }
+        }
+        return advertised.values().stream().filter(r -> r.getName().startsWith(Constants.R_HEADS))
+                .filter(r -> id.equals(r.getObjectId())).map(Ref::getName).sorted().findFirst().orElse(null);
     }
 
     private static Repository openBare(Path dir) throws IOException {

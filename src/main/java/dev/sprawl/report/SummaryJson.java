@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sprawl.govern.Summary;
 import java.util.List;
 
-/** The inventory's {@code summary} object (docs/governance.md defines each figure). */
-final class SummaryJson {
+/** The inventory's {@code summary} object (docs/governance.md defines each figure); shared with {@code sprawl merge}. */
+public final class SummaryJson {
 
     private SummaryJson() {
     }
 
-    static void write(ObjectNode n, Summary s) {
+    public static void write(ObjectNode n, Summary s) {
         n.put("secrets", s.secrets());
         n.put("ignored", s.ignored());
         ObjectNode cat = n.putObject("byCategory");

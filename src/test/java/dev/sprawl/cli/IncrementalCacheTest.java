@@ -91,6 +91,69 @@ class IncrementalCacheTest {
         repo.close();
     }
 
+    /**
+     * The unchanged-repository memo: stored results are made recognisable (every line moved by 100),
+     * then one of two bare repositories gets a new commit. The one whose refs did not move is replayed
+     * from the memo (its lines show the mark, so it was neither walked nor read); the one whose refs
+     * moved is scanned again (true lines). Without the mark, the replayed entries equal a fresh scan's.
+     * The generic detector's findings (a password by its name, a URL's password) are stored under
+     * their engine rule's variants, so a repository holding them is remembered too.
+     */
+    @Test
+    void aRepositoryWhoseRefsDidNotMoveIsReplayedAndOneWhoseRefsMovedIsScanned() throws Exception {
+        List<TestRepo> repos = new ArrayList<>();
+        List<String> targets = new ArrayList<>();
+        for (String name : List.of("still", "moved")) {
+            Path gitDir = tmp.resolve(name + ".git");
+            TestRepo repo = TestRepo.initSeparate(tmp.resolve(name + "-work"), gitDir);
+            repo.write("config/app.env", "GITHUB_TOKEN=" + TestSecrets.githubToken("ghp_") + "\nDB_PASSWORD="
+                    + TestSecrets.password() + "\nDATABASE_URL=postgres://app:" + TestSecrets.password()
+                    + "@db.internal:5432/app\n");
+            repo.commit("add", "Dana Ops", TestRepo.T0);
+            repos.add(repo);
+            targets.add(gitDir.toString());
+        }
+        String[] both = targets.toArray(String[]::new);
+        Path cache = tmp.resolve("cache");
+        String fresh = normalised(scan(both, null));
+        assertThat(fresh).contains("generic-password");
+        assertThat(normalised(scan(both, cache))).isEqualTo(fresh);
+        Path db = cache.resolve(BlobStore.FILE_NAME);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("SELECT count(*), sum(findings) FROM targets")) {
+                r.next();
+                assertThat(r.getInt(1)).isEqualTo(2);
+                assertThat(r.getInt(2)).isGreaterThanOrEqualTo(6);
+            }
+            s.execute("UPDATE targets SET result = replace(result, '\"line\":', '\"line\":10')");
+        }
+        repos.get(1).write("deploy/new.env", "API_TOKEN=" + TestSecrets.githubToken("ghp_") + "\n")
+                .commit("two", "Lee Dev", TestRepo.T0.plus(Duration.ofDays(1)));
+
+        JsonNode again = scan(both, cache).json();
+        int replayed = 0;
+        int scanned = 0;
+        for (JsonNode secret : again.path("secrets")) {
+            for (JsonNode l : secret.path("locations")) {
+                if (l.path("target").asText().equals(targets.get(0))) {
+                    assertThat(l.path("line").asInt()).as(l.toString()).isGreaterThanOrEqualTo(100);
+                    replayed++;
+                } else {
+                    assertThat(l.path("line").asInt()).as(l.toString()).isLessThan(100);
+                    scanned++;
+                }
+            }
+        }
+        assertThat(replayed).isGreaterThanOrEqualTo(3);
+        assertThat(scanned).isGreaterThanOrEqualTo(4);
+
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.execute("UPDATE targets SET result = replace(result, '\"line\":10', '\"line\":')");
+        }
+        assertThat(normalised(scan(both, cache))).isEqualTo(normalised(scan(both, null)));
+        repos.forEach(TestRepo::close);
+    }
+
     @Test
     void theDatastoreIsPrivateVersionedAndQueryable() throws Exception {
         TestRepo repo = TestRepo.init(tmp.resolve("repo"));

@@ -27,7 +27,8 @@ class ShardMergeTest {
     @Test
     void fourShardsMergedEqualOneScanByteForByte() throws Exception {
         Random random = new Random(11);
-        List<String> shared = List.of(TestSecrets.githubToken("ghp_"), TestSecrets.githubToken("ghp_"));
+        List<String> shared = List.of(TestSecrets.githubToken("ghp_"), TestSecrets.githubToken("ghp_"),
+                TestSecrets.githubToken("ghp_"));
         List<String> targets = new ArrayList<>();
         for (int r = 0; r < 9; r++) {
             try (TestRepo repo = TestRepo.init(tmp.resolve("org/repo" + r))) {
@@ -36,7 +37,13 @@ class ShardMergeTest {
                 }
                 repo.write("config/app.env", "GITHUB_TOKEN=" + shared.get(r % 2) + "\nDB_PASSWORD="
                         + TestSecrets.password() + "\n");
+                if (r % 3 != 0 && r % 2 == 0) {
+                    repo.write("ops/orphan.env", "ORPHAN_TOKEN=" + shared.get(2) + "\n"); // no owner anywhere
+                }
                 repo.commit("one", "Dana Ops", TestRepo.T0.plus(Duration.ofDays(r)));
+                if (r % 3 != 0 && r % 2 == 1) {
+                    repo.write("ops/orphan.env", "ORPHAN_TOKEN=" + shared.get(2) + "\n");
+                }
                 repo.write("src/Main.java", "class Main { String k = \"" + shared.get(0) + "\"; }\n");
                 repo.write("deploy/r" + r + ".env", "TOKEN=" + shared.get(0) + "\n");
                 if (random.nextBoolean()) {
@@ -76,6 +83,24 @@ class ShardMergeTest {
         Cli.Result merged = Cli.run(mergeArgs.toArray(String[]::new));
         assertThat(merged.code()).as(merged.err()).isZero();
         assertThat(withoutTimes(Files.readString(tmp.resolve("merged.json")))).isEqualTo(withoutTimes(full.out()));
+        // the orphaned secret spans shards: its dates, suggested owners and the summary come from all of them
+        JsonNode mergedJson = new ObjectMapper().readTree(tmp.resolve("merged.json").toFile());
+        JsonNode orphan = null;
+        for (JsonNode secret : mergedJson.path("secrets")) {
+            if (secret.path("locations").get(0).path("path").asText().equals("ops/orphan.env")) {
+                orphan = secret;
+            }
+        }
+        assertThat(orphan).isNotNull();
+        Set<Integer> shards = new HashSet<>();
+        orphan.path("locations").forEach(l -> shards.add(Shards.of(l.path("target").asText(), 4)));
+        assertThat(shards.size()).isGreaterThan(1);
+        assertThat(orphan.path("owner").isNull()).isTrue();
+        assertThat(orphan.path("firstSeen").asText()).isEqualTo(TestRepo.T0.plus(Duration.ofDays(2)).toString());
+        List<String> authors = new ArrayList<>();
+        orphan.path("suggestedOwners").forEach(o -> authors.add(o.path("name").asText()));
+        assertThat(authors).hasSize(2);
+        assertThat(mergedJson.path("summary").path("secrets").asInt()).isEqualTo(mergedJson.path("secrets").size());
 
         // a small buffer forces the external sort through many runs: same bytes
         mergeArgs.set(2, tmp.resolve("merged-small.json").toString());
@@ -134,18 +159,12 @@ class ShardMergeTest {
     }
 
     /**
-     * The report without its timestamps and without what governance derives across locations
-     * ({@code summary}, lifecycle dates, suggested owners), which {@code sprawl merge} does not
-     * recompute yet (docs/scale.md): everything else must be equal.
+     * The report without its timestamps (the scan's start and end): everything else, the governance
+     * {@code summary}, each secret's lifecycle dates, ages and suggested owners included, must be equal.
      */
     static String withoutTimes(String json) throws Exception {
         JsonNode n = new ObjectMapper().readTree(json);
         ((com.fasterxml.jackson.databind.node.ObjectNode) n.path("scan")).remove(List.of("startedAt", "finishedAt"));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) n).remove("summary");
-        for (JsonNode secret : n.path("secrets")) {
-            ((com.fasterxml.jackson.databind.node.ObjectNode) secret).remove(
-                    List.of("firstSeen", "lastSeen", "ageDays", "exposureDays", "suggestedOwners"));
-        }
         return n.toPrettyString();
     }
 }

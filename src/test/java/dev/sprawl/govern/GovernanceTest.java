@@ -117,6 +117,43 @@ class GovernanceTest {
         assertThat(Owner.PRECEDENCE).startsWith("manifest");
     }
 
+    /** What {@code sprawl merge} recomputes: the same as the stage, given the manifest findings the secret carried. */
+    @Test
+    void deriveGivesWhatTheStageGivesFromTheSameLocations() throws ManifestException {
+        Governance g = with("""
+                policy: {maxAge: 90d}
+                identities:
+                  - name: ci
+                    rotateEvery: 30d
+                    match: {path: ".github/**"}
+                """);
+        TreeMap<String, Object> inRepo = new TreeMap<>(Map.of("repo", "git://h/a", "commit", "c9", "author", "Lee <l@x>",
+                "date", daysAgo(12), "inHead", true));
+        Location otherRepo = new Location("git", "deploy/x.env", 3, 1, "config", inRepo);
+        List<SecretEntry> secrets = List.of(
+                secret(AWS, null, new Location("file", ".github/workflows/ci.yml", 1, 1, "ci", new TreeMap<>())),
+                secret(TOKEN, null, git("a.env", "c1", "Dana <d@x>", daysAgo(400), false, daysAgo(300)),
+                        git("b.env", "c2", "Sam <s@x>", daysAgo(200), false, daysAgo(100))),
+                secret(TOKEN, CODEOWNERS, git("a.env", "c1", "Dana <d@x>", daysAgo(5), true, null), otherRepo),
+                secret(TOKEN, null, file("x.env", "config"), file("y.env", "config"), file("z.env", "config")));
+        for (Governance governance : List.of(Governance.DEFAULT, g)) {
+            List<SecretEntry> out = governance.apply(inventory(secrets.toArray(SecretEntry[]::new))).secrets();
+            for (SecretEntry s : out) {
+                Governance.Derived d = Governance.derive(s.rule().id(), s.rule().category(), s.owner(), s.locations(), NOW,
+                        s.findings());
+                assertThat(d.findings()).as(s.locations().toString()).isEqualTo(s.findings());
+                assertThat(d.lifecycle()).isEqualTo(s.lifecycle());
+                assertThat(d.suggestedOwners()).isEqualTo(s.suggestedOwners());
+            }
+            assertThat(out.stream().flatMap(s -> codes(s).stream()).distinct())
+                    .contains("missing-owner", "history-only", "secret-sprawl", "static-cloud-credential-in-ci");
+            if (governance == g) {
+                assertThat(out.stream().flatMap(s -> codes(s).stream()).distinct())
+                        .contains("undeclared-identity", "rotation-overdue", "missing-purpose");
+            }
+        }
+    }
+
     @Test
     void lifecycleFromGitDatesOnly() {
         Instant first = daysAgo(400);

@@ -52,6 +52,49 @@ class RepoFetcherTest {
     }
 
     @Test
+    void aCloneIsUpToDateOnlyWhileTheRemoteAdvertisesItsVeryRefsAndHead() throws Exception {
+        Path src = dir.resolve("src");
+        try (TestRepo r = TestRepo.init(src)) {
+            r.write("a.txt", "one\n").commit("one", "Dana", TestRepo.T0);
+            r.branch("feature").tag("v1");
+            RemoteTarget t = RemoteTarget.fromUrl(src.toUri().toString());
+            Path bare = dir.resolve("cache").resolve(RepoFetcher.directoryName(t));
+            fetcher.materialize(t, bare);
+            assertThat(fetcher.upToDate(t, bare)).isTrue();
+
+            r.write("b.txt", "two\n").commit("two", "Dana", TestRepo.T0.plusSeconds(60)); // a branch moved
+            assertThat(fetcher.upToDate(t, bare)).isFalse();
+            fetcher.materialize(t, bare);
+            assertThat(fetcher.upToDate(t, bare)).isTrue();
+            assertThat(GitRepos.headCommit(bare)).isEqualTo(r.repo().resolve("HEAD").name());
+
+            r.deleteBranch("feature"); // a ref gone
+            assertThat(fetcher.upToDate(t, bare)).isFalse();
+            fetcher.materialize(t, bare);
+            assertThat(fetcher.upToDate(t, bare)).isTrue();
+
+            r.tag("v2"); // a ref added
+            assertThat(fetcher.upToDate(t, bare)).isFalse();
+            fetcher.materialize(t, bare);
+
+            r.branch("other").checkout("other"); // HEAD names another branch at the same commit
+            assertThat(fetcher.upToDate(t, bare)).isFalse();
+            fetcher.materialize(t, bare);
+            assertThat(fetcher.upToDate(t, bare)).isTrue();
+            try (Repository b = new FileRepositoryBuilder().setGitDir(bare.toFile()).setBare().build()) {
+                assertThat(b.exactRef("HEAD").getTarget().getName()).isEqualTo("refs/heads/other");
+            }
+
+            try (var packs = Files.list(bare.resolve("objects/pack"))) {
+                for (Path p : packs.toList()) {
+                    Files.delete(p); // a damaged clone: its refs name objects it no longer has
+                }
+            }
+            assertThat(fetcher.upToDate(t, bare)).isFalse(); // fetched as before, never skipped
+        }
+    }
+
+    @Test
     void damagedCacheEntryIsRebuiltAndEmptyRemoteHasNoRefs() throws Exception {
         Path src = dir.resolve("empty");
         TestRepo.init(src).close();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sprawl.analyze.AnalyzerRule;
 import dev.sprawl.classify.Finding;
 import dev.sprawl.classify.Identity;
+import dev.sprawl.classify.Keystores;
 import dev.sprawl.classify.Location;
 import dev.sprawl.detect.SecretValue;
 import dev.sprawl.inventory.Owner;
@@ -45,16 +46,89 @@ final class ResultCodec {
     }
 
     private final Map<String, Rule> rules = new HashMap<>();
+    /** The catalogue's engine rules by origin: the rules an engine reports its matches under variants of. */
+    private final Map<String, Rule> engineRules = new HashMap<>();
 
     ResultCodec(RuleSet catalogue) {
         for (Rule r : catalogue.rules()) {
-            rules.put(r.id() + "\u0000" + r.category().label(), r);
+            rules.put(key(r.id(), r.category()), r);
+            if (r.engine() != null) {
+                engineRules.putIfAbsent(r.origin(), r);
+            }
         }
         for (AnalyzerRule a : AnalyzerRule.values()) {
             for (Category c : Category.values()) {
-                rules.putIfAbsent(a.id() + "\u0000" + c.label(), a.rule(c));
+                rules.putIfAbsent(key(a.id(), c), a.rule(c));
             }
         }
+        for (Rule r : Keystores.rules()) {
+            rules.putIfAbsent(key(r.id(), r.category()), r);
+        }
+    }
+
+    private static String key(String id, Category category) {
+        return id + "\u0000" + category.label();
+    }
+
+    private static boolean sameReport(Rule a, Rule b) {
+        return a.id().equals(b.id()) && a.name().equals(b.name()) && a.category() == b.category()
+                && java.util.Objects.equals(a.provider(), b.provider());
+    }
+
+    /**
+     * How a finding's rule is written: by id and category when the catalogue (or an analyzer, or the
+     * keystore recogniser) has that very rule; else, for a match an engine reported under a variant of
+     * its rule (the generic credential detector's {@code generic-password} attributed to a provider),
+     * with the base rule's id and category and the variant's name and provider as well.
+     *
+     * @throws IllegalArgumentException a rule that could not be resolved again (the blob is not stored)
+     */
+    private void rule(ObjectNode n, Rule rule) {
+        n.put("rule", rule.id());
+        n.put("category", rule.category().label());
+        Rule known = rules.get(key(rule.id(), rule.category()));
+        if (known != null && sameReport(known, rule)) {
+            return;
+        }
+        Rule base = engineRules.get(rule.origin());
+        if (base == null || !sameReport(base.variant(rule.id(), rule.name(), rule.category(), rule.provider()), rule)
+                || !base.pattern().pattern().equals(rule.pattern().pattern())) {
+            throw new IllegalArgumentException("a rule outside the catalogue: " + rule.id());
+        }
+        ObjectNode v = n.putObject("variantOf");
+        v.put("rule", base.id());
+        v.put("category", base.category().label());
+        v.put("name", rule.name());
+        if (rule.provider() == null) {
+            v.putNull("provider");
+        } else {
+            v.put("provider", rule.provider());
+        }
+    }
+
+    private Rule rule(JsonNode n) throws Unreadable {
+        Category category = Category.fromLabel(text(n, "category"));
+        if (category == null) {
+            throw new Unreadable("category unknown");
+        }
+        JsonNode v = n.get("variantOf");
+        if (v == null) {
+            Rule rule = rules.get(key(text(n, "rule"), category));
+            if (rule == null) {
+                throw new Unreadable("rule unknown");
+            }
+            return rule;
+        }
+        Category baseCategory = Category.fromLabel(text(v, "category"));
+        Rule base = baseCategory == null ? null : rules.get(key(text(v, "rule"), baseCategory));
+        if (base == null || base.engine() == null) {
+            throw new Unreadable("engine rule unknown");
+        }
+        JsonNode provider = v.get("provider");
+        if (provider == null || !(provider.isNull() || provider.isTextual())) {
+            throw new Unreadable("missing provider");
+        }
+        return base.variant(text(n, "rule"), text(v, "name"), category, provider.isNull() ? null : provider.asText());
     }
 
     String write(BlobResult.PathResult r) {
@@ -63,8 +137,7 @@ final class ResultCodec {
         for (int i = 0; i < r.findings().size(); i++) {
             Finding f = r.findings().get(i);
             ObjectNode n = fs.addObject();
-            n.put("rule", f.rule().id());
-            n.put("category", f.rule().category().label());
+            rule(n, f.rule());
             n.put("secret", f.secret().reveal());
             n.put("confidence", f.confidence().label());
             ObjectNode a = n.putObject("attributes");
@@ -150,10 +223,10 @@ final class ResultCodec {
         List<Finding> findings = new ArrayList<>();
         Map<Integer, Owner> owners = new HashMap<>();
         for (JsonNode n : array(root, "findings")) {
-            Rule rule = rules.get(text(n, "rule") + "\u0000" + text(n, "category"));
+            Rule rule = rule(n);
             Confidence confidence = Confidence.fromLabel(text(n, "confidence"));
-            if (rule == null || confidence == null) {
-                throw new Unreadable("rule or confidence unknown");
+            if (confidence == null) {
+                throw new Unreadable("confidence unknown");
             }
             TreeMap<String, String> attributes = new TreeMap<>();
             Iterator<Map.Entry<String, JsonNode>> it = object(n, "attributes").fields();

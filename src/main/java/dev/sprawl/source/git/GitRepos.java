@@ -38,10 +38,11 @@ public final class GitRepos {
         if (!isRepository(target)) {
             return null;
         }
-        try (Repository repo = open(target)) {
-            ObjectId id = resolveCommit(repo, Constants.HEAD);
+        try {
+            ObjectId id = resolveCommit(glance(target), Constants.HEAD);
             return id == null ? null : id.name();
         } catch (IOException | RuntimeException e) {
+            forget();
             return null;
         }
     }
@@ -68,6 +69,40 @@ public final class GitRepos {
     /** True when the target is a git repository (working tree or bare). */
     public static boolean isRepository(Path target) {
         return kindOf(target) != Kind.NONE;
+    }
+
+    /** The repository {@link #glance} opened last on this thread. */
+    private record Glance(Path target, Repository repo) {
+    }
+
+    private static final ThreadLocal<Glance> LAST = new ThreadLocal<>();
+
+    /**
+     * The repository at {@code target} for a short read of its metadata (HEAD, its refs, a file of
+     * HEAD's tree): the one this thread opened for the previous such read when it is the same
+     * repository, else a new one (and the previous one is closed). A scan reads several of these from
+     * each repository in turn; JGit notices refs and packs that changed on disk since. Not closed by
+     * the caller.
+     */
+    private static Repository glance(Path target) throws IOException {
+        Path key = target.toAbsolutePath().normalize();
+        Glance last = LAST.get();
+        if (last != null && last.target().equals(key)) {
+            return last.repo();
+        }
+        forget();
+        Repository repo = open(target);
+        LAST.set(new Glance(key, repo));
+        return repo;
+    }
+
+    /** Closes this thread's {@link #glance} repository (after a failed read, so the next one opens afresh). */
+    private static void forget() {
+        Glance last = LAST.get();
+        if (last != null) {
+            LAST.remove();
+            last.repo().close();
+        }
     }
 
     /** Opens the repository at a target recognised by {@link #kindOf}. */
@@ -131,8 +166,8 @@ public final class GitRepos {
         if (!isRepository(target)) {
             return Optional.empty();
         }
-        try (Repository repo = open(target); ObjectReader reader = repo.newObjectReader()) {
-            ObjectId head = resolveCommit(repo, Constants.HEAD);
+        try (ObjectReader reader = glance(target).newObjectReader()) {
+            ObjectId head = resolveCommit(glance(target), Constants.HEAD);
             if (head == null) {
                 return Optional.empty();
             }
@@ -152,6 +187,7 @@ public final class GitRepos {
                 return Optional.of(loader.getCachedBytes());
             }
         } catch (IOException | RuntimeException e) {
+            forget();
             return Optional.empty();
         }
     }
@@ -170,7 +206,8 @@ public final class GitRepos {
         if (kindOf(target) != Kind.BARE) {
             return null;
         }
-        try (Repository repo = open(target)) {
+        try {
+            Repository repo = glance(target);
             StringBuilder b = new StringBuilder();
             org.eclipse.jgit.lib.Ref head = repo.exactRef(org.eclipse.jgit.lib.Constants.HEAD);
             b.append("HEAD ").append(head == null ? "-" : head.getTarget().getName()).append(' ')
@@ -184,6 +221,7 @@ public final class GitRepos {
             b.append("shallow ").append(repo.getObjectDatabase().getShallowCommits().size());
             return b.toString();
         } catch (IOException | RuntimeException e) {
+            forget();
             return null;
         }
     }
