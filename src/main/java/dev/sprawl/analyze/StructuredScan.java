@@ -199,7 +199,8 @@ public final class StructuredScan {
         List<Item> items = new ArrayList<>();
         for (Finding f : raw) {
             Item it = new Item(f, text.offset(f.location().line(), f.location().column()));
-            it.dropped = f.rule().isGeneric() && out.nonLiterals.stream().anyMatch(s -> s.contains(it.offset));
+            it.dropped = f.rule().isGeneric() && out.nonLiterals.stream().anyMatch(s -> s.contains(it.offset))
+                    || yields(f.rule()) && out.declined.stream().anyMatch(s -> s.contains(it.offset));
             Object identity = f.location().details().get(dev.sprawl.classify.Identity.DETAIL);
             if (identity != null) {
                 it.details.put(dev.sprawl.classify.Identity.DETAIL, identity);

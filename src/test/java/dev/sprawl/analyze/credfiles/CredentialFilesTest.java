@@ -71,10 +71,12 @@ class CredentialFilesTest {
 
                 default login anonymous password %s
                 machine ci.acme.test login bot password ${CI_TOKEN}
+                machine ftp.mirror.test login anonymous password ops@acme.test
                 """.formatted(a1, a2, a3));
         check(a.finding(a1), "password", "high", 4, "host=api.acme.test@2", "user=svc-billing@3");
         check(a.finding(a2), "password", "high", 6, "host=ftp.acme.test@6", "user=uploader@6", "account=acct-7@6");
-        check(a.finding(a3), "password", "high", 11, "user=anonymous@11");
+        // anonymous FTP takes any password: a random one is weak evidence, an e-mail address none
+        check(a.finding(a3), "password", "low", 11, "user=anonymous@11");
         assertThat(a.findings()).as(a.describe()).hasSize(3);
     }
 
@@ -278,6 +280,9 @@ class CredentialFilesTest {
         // the private-key rule names the block (and says it is encrypted); the analyzer adds the identities
         assertThat(ef.attributes()).containsEntry("encrypted", "true");
         assertThat(ids(ef)).contains("key-id=ops@laptop@3");
+        // a key file that states no private lines holds no private key
+        Analysis none = Analysis.of("keys/public-only.ppk", file.replace("Private-Lines: 1\n" + priv + "\n", "Private-Lines: 0\n"));
+        assertThat(none.findings()).as(none.describe()).isEmpty();
         assertThat(Analysis.of("keys/broken.ppk", "not a key\n").warnings()).extracting(w -> w.code())
                 .contains("credential-file-malformed");
     }
