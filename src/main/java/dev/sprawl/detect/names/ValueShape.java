@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  *       {@code {{ .Values.x }}}, {@code %(x)s}, {@code <token>}), stated placeholders
  *       ({@code changeme}, {@code your_key_here}), literals ({@code null}, {@code true}), code
  *       (calls, member paths, bare identifiers where a literal would be quoted), URLs without
- *       credentials and paths; under an ambiguous name (a bare {@code key}), anything not random-looking;</li>
+ *       credentials and paths, here-document openers ({@code <<EOT}); under an ambiguous name (a bare {@code key}), anything not random-looking;</li>
  *   <li>{@code low}, {@code placeholderLike}: dummy-looking values (counting runs such as
  *       {@code 1234567890abcdef}, {@code a1b2c3}, one repeated character, default words);</li>
  *   <li>{@code low}: word-like or weak values (plain words, phrases, a word with a few digits);</li>
@@ -49,6 +49,11 @@ public final class ValueShape {
 
     /** printf, Python, .NET and slf4j format specifiers: the literal is a format, not a value. */
     private static final Pattern FORMAT = Pattern.compile(".*(?:%[-+0 #]?[0-9]*[sdvxqf]|\\{[0-9]?\\}).*");
+    /**
+     * A here-document opener ({@code <<EOT}, {@code <<-EOF}, {@code <<~SQL}, {@code <<'END'}) in HCL,
+     * shells, Ruby and PHP: the value follows on the next lines, and the text rules judge it there.
+     */
+    private static final Pattern HEREDOC = Pattern.compile("<<[-~]?(?:\"[A-Za-z_][A-Za-z0-9_]*\"|'[A-Za-z_][A-Za-z0-9_]*'|[A-Za-z_][A-Za-z0-9_]*)");
     /** Regex syntax: a pattern, not a secret. */
     private static final Pattern REGEX = Pattern.compile(".*(?:\\(\\?|\\\\[sdwbSDWB]|\\[[A-Za-z0-9]-|\\{[0-9]+,[0-9]*\\}).*");
     /** Identifier characters only: a value made of these that names a credential is a name. */
@@ -73,7 +78,7 @@ public final class ValueShape {
         if (n < MIN_LENGTH || n > MAX_LENGTH) {
             return null;
         }
-        if (FORMAT.matcher(value).matches() || REGEX.matcher(value).matches()) {
+        if (FORMAT.matcher(value).matches() || REGEX.matcher(value).matches() || HEREDOC.matcher(value).matches()) {
             return null;
         }
         if (!quoted && (value.indexOf('[') >= 0 || value.indexOf('(') >= 0 || memberPath(value))) {

@@ -94,6 +94,13 @@ class GenericMatrixTest {
                 assertThat(confidence(m)).isEqualTo(Confidence.HIGH);
             }));
         }
+        // a here-document opener: the value is on the next lines (the text rules judge it there)
+        for (String opener : List.of("<<EOT", "<<-EOF", "<<~SQL", "<<'END'")) {
+            tests.add(DynamicTest.dynamicTest("heredoc " + opener + " is not reported", () -> {
+                assertThat(only("  private_key_pem = " + opener)).isNull();
+                assertThat(only("DB_PASSWORD=" + opener)).isNull();
+            }));
+        }
         // an ambiguous name needs a random value: a word under a bare key is no credential
         tests.add(DynamicTest.dynamicTest("key: word is not reported", () -> assertThat(only("key: welcome_title")).isNull()));
         return tests.stream();
