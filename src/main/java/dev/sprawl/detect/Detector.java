@@ -437,7 +437,7 @@ public final class Detector {
         /**
          * Filters and records the current match: placeholders and credentials for a documentation
          * address are dropped; for generic rules, whose only evidence is a name, so are values that
-         * are not secrets, stand-ins where a machine makes the credential and unquoted values with a
+         * are not secrets, values that name a credential field ({@code user:password}), stand-ins where a machine makes the credential and unquoted values with a
          * variable inside. Other stand-ins (a default word or counting run where a person chose the
          * value: {@code admin}) are kept as weak and, for generic rules, {@code placeholderLike}; low
          * entropy and weak generic values are kept as weak.
@@ -454,7 +454,7 @@ public final class Detector {
                 return false;
             }
             boolean standIn = Placeholders.isStandIn(value);
-            if (rule.isGeneric() && (WeakValues.isNotSecret(value, rule.keywords())
+            if (rule.isGeneric() && (WeakValues.isNotSecret(value, rule.keywords()) || Placeholders.isCredentialName(value)
                     || (standIn && rule.category().machineMade())
                     || WeakValues.isInterpolatedUnquoted(value, quoted(data, s)))) {
                 return false;

@@ -139,7 +139,8 @@ class DetectorTest {
                 "postgres://[a-z]{1,20}:(?<secret>[^@\\s]{1,64})@"));
         // the name repeated as the value is a field name, not a password
         assertThat(detect(rs, "password = 'Password'\n").matches()).isEmpty();
-        for (String v : List.of("secret", "admin", "letmein")) {
+        assertThat(detect(rs, "password = 'secret'\n").matches()).isEmpty();
+        for (String v : List.of("admin", "letmein", "qwerty")) {
             // a person may deploy a default password: reported, low, marked as the dummy it looks like
             Detection pw = detect(rs, "password = '" + v + "'\n");
             assertThat(pw.matches()).as(v).hasSize(1);
