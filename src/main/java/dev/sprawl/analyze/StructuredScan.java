@@ -247,7 +247,7 @@ public final class StructuredScan {
                 }
             }
             Confidence confidence = c.confidence();
-            if (c.rule().isGeneric() && (context.equals("test") || context.equals("docs"))) {
+            if (dev.sprawl.classify.Classifier.lowersInTestsAndDocs(c.rule()) && (context.equals("test") || context.equals("docs"))) {
                 confidence = confidence.lower();
             }
             Location placeholder = new Location(p.source(), p.path(), 1, 1, context, p.locationDetails());

@@ -54,6 +54,22 @@ class CredentialFilesTest {
     }
 
     @Test
+    void formatRulesAreOneStepLessSureInTestsAndDocs() {
+        String pw = TestSecrets.alnum(18);
+        String gh = TestSecrets.githubToken("ghp_");
+        String script = "echo \"https://ci-bot:" + pw + "@git.acme.test\" > \"$HOME/.git-credentials\"\nexport GITHUB_TOKEN=" + gh + "\n";
+        Analysis prod = Analysis.of("scripts/setup.sh", script);
+        Analysis test = Analysis.of("t/setup.sh", script);
+        Finding inProd = prod.finding(pw);
+        Finding inTest = test.finding(pw);
+        assertThat(inProd.rule().provider()).as(prod.describe()).isEqualTo("credential-file");
+        assertThat(inProd.confidence().label()).isNotEqualTo("low");
+        assertThat(inTest.confidence()).isEqualTo(inProd.confidence().lower());
+        // a provider's own format is as sure in a test as anywhere
+        assertThat(test.finding(gh).confidence()).isEqualTo(prod.finding(gh).confidence());
+    }
+
+    @Test
     void netrcMultiLineOneLineAndDefault() {
         String a1 = TestSecrets.alnum(18);
         String a2 = TestSecrets.password();
