@@ -54,6 +54,7 @@ public final class AnalyzerOutput {
     final List<Candidate> candidates = new ArrayList<>();
     final List<Reference> references = new ArrayList<>();
     final List<Span> nonLiterals = new ArrayList<>();
+    final List<Span> declined = new ArrayList<>();
     final List<Scope> scopes = new ArrayList<>();
     final List<Binding> bindings = new ArrayList<>();
     final List<String[]> warnings = new ArrayList<>();
@@ -161,6 +162,15 @@ public final class AnalyzerOutput {
     /** Marks a span that holds no literal (an expression, a reference, a ciphertext): a generic rule's hit starting in it is dropped. */
     public void nonLiteral(Span span) {
         nonLiterals.add(span);
+    }
+
+    /**
+     * Marks a value the format's parser read and found to be no secret (an anonymous FTP login's
+     * e-mail address): every rule that yields to the parser (the generic rules and the credential-file
+     * format rules) drops its hit starting in it; a provider rule's hit stays.
+     */
+    public void declined(Span span) {
+        declined.add(span);
     }
 
     /** Names the resource that spans {@code span} and its owner (either may be null) for everything found inside. */

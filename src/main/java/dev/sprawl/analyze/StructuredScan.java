@@ -206,7 +206,8 @@ public final class StructuredScan {
         List<Item> items = new ArrayList<>();
         for (Finding f : raw) {
             Item it = new Item(f, text.offset(f.location().line(), f.location().column()));
-            it.dropped = f.rule().isGeneric() && out.nonLiterals.stream().anyMatch(s -> s.contains(it.offset));
+            it.dropped = f.rule().isGeneric() && out.nonLiterals.stream().anyMatch(s -> s.contains(it.offset))
+                    || yields(f.rule()) && out.declined.stream().anyMatch(s -> s.contains(it.offset));
             Object identity = f.location().details().get(dev.sprawl.classify.Identity.DETAIL);
             if (identity != null) {
                 it.details.put(dev.sprawl.classify.Identity.DETAIL, identity);
@@ -253,7 +254,7 @@ public final class StructuredScan {
                 }
             }
             Confidence confidence = c.confidence();
-            if (c.rule().isGeneric() && (context.equals("test") || context.equals("docs"))) {
+            if (dev.sprawl.classify.Classifier.lowersInTestsAndDocs(c.rule()) && (context.equals("test") || context.equals("docs"))) {
                 confidence = confidence.lower();
             }
             Location placeholder = new Location(p.source(), p.path(), 1, 1, context, p.locationDetails());

@@ -69,7 +69,7 @@ public final class Classifier {
                     details.put(Identity.DETAIL, identities);
                 }
                 Confidence c = confidence;
-                if (rule.isGeneric() && (context.equals("test") || context.equals("docs"))) {
+                if (lowersInTestsAndDocs(rule) && (context.equals("test") || context.equals("docs"))) {
                     c = c.lower();
                 }
                 out.add(new Finding(rule, m.secret(), c, attributes,
@@ -132,5 +132,15 @@ public final class Classifier {
                 }
             }
         }
+    }
+
+    /**
+     * Rules whose only evidence is a name or a file format's layout (the generic rules and the
+     * credential-file format rules: a {@code .git-credentials} URL, an htpasswd hash) are one step less
+     * sure in tests and documentation, where such lines are mostly fixtures and examples; a provider's
+     * own format (a checksum, a prefix) is not.
+     */
+    public static boolean lowersInTestsAndDocs(dev.sprawl.rules.Rule rule) {
+        return rule.isGeneric() || "credential-file".equals(rule.provider());
     }
 }

@@ -76,7 +76,7 @@ public final class PathContext {
     private static boolean isTest(String dirs, String name) {
         return dirs.contains("/test/") || dirs.contains("/tests/") || dirs.contains("/__tests__/")
                 || dirs.contains("/spec/") || dirs.contains("/testdata/") || dirs.contains("/fixtures/")
-                || dirs.contains("/testing/") || name.endsWith("_test.go") || name.matches(".*(test|tests|spec)\\.[a-z]+")
+                || dirs.contains("/testing/") || dirs.contains("/t/") || name.endsWith(".t") || name.endsWith("_test.go") || name.matches(".*(test|tests|spec)\\.[a-z]+")
                 || name.startsWith("test_");
     }
 

@@ -437,8 +437,10 @@ public final class Detector {
         /**
          * Filters and records the current match: placeholders and credentials for a documentation
          * address are dropped; for generic rules, whose only evidence is a name, so are values that
-         * are not secrets, stand-ins where a machine makes the credential and unquoted values with a
-         * variable inside. Other stand-ins, low entropy and weak generic values are kept as weak.
+         * are not secrets, values that name a credential field ({@code user:password}), stand-ins where a machine makes the credential and unquoted values with a
+         * variable inside. Other stand-ins (a default word or counting run where a person chose the
+         * value: {@code admin}) are kept as weak and, for generic rules, {@code placeholderLike}; low
+         * entropy and weak generic values are kept as weak.
          * Returns true when the match limit was reached.
          */
         private boolean accept(Rule rule, Matcher m, byte[] data, List<Match> found, int matchStart, int matchEnd) {
@@ -452,23 +454,30 @@ public final class Detector {
                 return false;
             }
             boolean standIn = Placeholders.isStandIn(value);
-            if (rule.isGeneric() && (WeakValues.isNotSecret(value, rule.keywords())
-                    || (standIn && rule.category().machineMade()) || Placeholders.isDefaultWord(value)
+            if (rule.isGeneric() && (WeakValues.isNotSecret(value, rule.keywords()) || Placeholders.isCredentialName(value)
+                    || (standIn && rule.category().machineMade())
                     || WeakValues.isInterpolatedUnquoted(value, quoted(data, s)))) {
                 return false;
             }
             boolean weak = standIn
                     || (rule.minEntropy() > 0 && Entropy.of(value) < rule.minEntropy())
                     || (rule.isGeneric() && WeakValues.isWeak(value));
-            Match match = identityGroups(rule)
-                    ? new Match(rule, s, e, new SecretValue(value), weak, null, java.util.Collections.emptySortedMap(),
-                            identities(m, data))
+            // a default word or counting run where a person chose the value (admin, 1234567): deployed
+            // often enough to report, so low and marked as the dummy it looks like
+            java.util.SortedMap<String, String> attributes = rule.isGeneric() && standIn ? PLACEHOLDER_LIKE
+                    : java.util.Collections.emptySortedMap();
+            Match match = identityGroups(rule) || !attributes.isEmpty()
+                    ? new Match(rule, s, e, new SecretValue(value), weak, null, attributes,
+                            identityGroups(rule) ? identities(m, data) : List.of())
                     : new Match(rule, s, e, new SecretValue(value), weak);
             bounds.put(match, (long) matchStart << 32 | matchEnd);
             found.add(match);
             return found.size() >= maxMatches;
         }
     }
+
+    private static final java.util.SortedMap<String, String> PLACEHOLDER_LIKE =
+            java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(java.util.Map.of("placeholderLike", "true")));
 
     /** Named groups of a rule's pattern that capture the identity its secret authenticates. */
     static final List<String> IDENTITY_GROUPS = List.of("user", "host", "keyid", "clientid", "account");

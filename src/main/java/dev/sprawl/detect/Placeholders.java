@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  *       references and templates, documentation stand-ins ({@code <token>}, {@code your_key_here},
  *       {@code EXAMPLE}, {@code xxxx}), masked values ({@code ****}), literals such as {@code null};</li>
  *   <li>{@linkplain #isStandIn stand-ins} are values people really deploy although they look like
- *       samples: default words ({@code password}, {@code secret}, {@code admin}), values with a
+ *       samples: default words ({@code password}, {@code secret}, {@code admin}, also written with
+ *       digits for letters: {@code p4ssw0rd}), values with a
  *       counting or repeating run ({@code 1234567}, {@code 0000000}) and values made mostly of one
  *       character ({@code aaaaaaaa}). They are reported, with low confidence.</li>
  * </ul>
@@ -115,11 +116,32 @@ public final class Placeholders {
 
     /** True when {@code value} is a default word or a counting sequence: reported with low confidence. */
     public static boolean isStandIn(String value) {
-        if (DEFAULT_WORD.matcher(value).matches() || dominated(value)) {
+        if (DEFAULT_WORD.matcher(value).matches() || dominated(value) || DEFAULT_WORD.matcher(unleet(value)).matches()) {
             return true;
         }
         int[] run = longestRun(value.toLowerCase(Locale.ROOT));
         return run[1] - run[0] >= MIN_RUN;
+    }
+
+    /**
+     * {@code value} with the digits and signs people put for letters read back as letters
+     * ({@code p4ssw0rd} is password, {@code s3cr3t} secret, {@code @dm1n} admin).
+     */
+    static String unleet(String value) {
+        StringBuilder b = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            b.append(switch (c) {
+                case '0' -> 'o';
+                case '1', '!' -> 'i';
+                case '3' -> 'e';
+                case '4', '@' -> 'a';
+                case '5', '$' -> 's';
+                case '7' -> 't';
+                default -> c;
+            });
+        }
+        return b.toString();
     }
 
     /**

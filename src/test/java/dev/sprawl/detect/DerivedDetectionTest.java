@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Incremental detection of a blob derived from another by copied runs and inserted bytes gives the
  * same matches as detecting it in full: random texts full of secrets and near-secrets, random edits
- * (insertions, deletions, replacements, moved blocks), chains of versions.
+ * (insertions, deletions, replacements, moved blocks), chains of versions. The texts include the
+ * engine rules' cases (credential-named assignments in many syntaxes, URL passwords with identities),
+ * and a match's confidence, attributes and identities must be the same too.
  */
 class DerivedDetectionTest {
 
@@ -26,6 +28,13 @@ class DerivedDetectionTest {
         "// nothing to see here, just a token word and a key word\n", "String key = map.get(\"api_key\");\n",
         "secret: %al%\n", "db.url=postgres://app:%al%@db.internal:5432/app\n", "token = ghp_\n",
         "    return value;\n", "%pem%", "password: changeme\n", "api_key=%al%\n",
+        // engine rules: credential names no list holds, in every syntax, bound to values of every shape
+        "mailrelayKey: \"%al%\"\n", "TRACKR_KEY %al%\n", "feed key = %pw%\n", "<Pass>%pw%</Pass>\n",
+        "<add key=\"smtp_password\"\n     value=\"%pw%\" />\n", "vendor-api-token := \"%al%\"\n",
+        "  :orbit_secret => '%al%',\n", "connect(billingSecretKey=\"%al%\", timeout=3)\n",
+        "password: 1234567890abcdef\n", "DB_PASSWORD=Summer2024!\n", "tool --password %pw% --user ops\n",
+        "Authorization: Bearer %al%\n", "DATABASE_URL=postgres://svc-orders:%pw%@db.internal:5432/orders\n",
+        "{\"user\": \"svc-%al%\",\n \"password\": \"%pw%\"}\n", "ZENDESK_API_TOKEN=%al%\n",
     };
 
     @BeforeAll
@@ -111,7 +120,9 @@ class DerivedDetectionTest {
     private static List<String> signature(Detection d) {
         List<String> out = new ArrayList<>();
         for (Match m : d.matches()) {
-            out.add(m.rule().id() + "@" + m.start() + "-" + m.end() + (m.weak() ? " weak" : ""));
+            // everything an engine learns goes into the signature: confidence, attributes, identities
+            out.add(m.rule().id() + "@" + m.start() + "-" + m.end() + (m.weak() ? " weak" : "") + " " + m.confidence()
+                    + " " + m.attributes() + " " + m.identities());
         }
         return out;
     }
@@ -121,6 +132,7 @@ class DerivedDetectionTest {
         Random rnd = new Random(42);
         Detector.Session session = detector.newSession();
         int carriedSomething = 0;
+        long engineMatches = 0;
         for (int round = 0; round < 60; round++) {
             byte[] base = text(rnd, 20 + rnd.nextInt(200)).getBytes(StandardCharsets.UTF_8);
             session.detect(base, base.length);
@@ -136,11 +148,14 @@ class DerivedDetectionTest {
                 if (!full.matches().isEmpty()) {
                     carriedSomething++;
                 }
+                engineMatches += full.matches().stream().filter(m -> m.rule().engine() != null
+                        || m.rule().id().startsWith("generic-")).count();
                 known = session.known();
                 base = derived;
             }
         }
         assertThat(carriedSomething).isGreaterThan(60);
+        assertThat(engineMatches).as("engine rules were exercised").isGreaterThan(100);
     }
 
     @Test

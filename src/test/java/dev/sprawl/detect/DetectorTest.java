@@ -130,13 +130,24 @@ class DetectorTest {
     }
 
     @Test
-    void genericRulesDropDefaultWordsProviderRulesKeepThemLow() throws Exception {
+    void defaultWordsAreLowAndPlaceholderLikeWhereAPersonChoseTheValue() throws Exception {
         RuleSet rs = rules("rules:\n" + ruleIn("password", "generic-p", "password",
                 "(?i)password\\s{0,3}[:=]\\s{0,3}[\"']?(?<secret>[^\\s\"'@]{1,64})")
+                + ruleIn("token", "generic-t", "token",
+                "(?i)token\\s{0,3}[:=]\\s{0,3}[\"']?(?<secret>[^\\s\"'@]{1,64})")
                 + ruleIn("connection-string", "db-uri", "postgres://",
                 "postgres://[a-z]{1,20}:(?<secret>[^@\\s]{1,64})@"));
-        for (String v : List.of("secret", "admin", "Password", "letmein")) {
-            assertThat(detect(rs, "password = '" + v + "'\n").matches()).as(v).isEmpty();
+        // the name repeated as the value is a field name, not a password
+        assertThat(detect(rs, "password = 'Password'\n").matches()).isEmpty();
+        assertThat(detect(rs, "password = 'secret'\n").matches()).isEmpty();
+        for (String v : List.of("admin", "letmein", "qwerty")) {
+            // a person may deploy a default password: reported, low, marked as the dummy it looks like
+            Detection pw = detect(rs, "password = '" + v + "'\n");
+            assertThat(pw.matches()).as(v).hasSize(1);
+            assertThat(pw.matches().get(0).weak()).isTrue();
+            assertThat(pw.matches().get(0).attributes()).containsEntry("placeholderLike", "true");
+            // a machine makes a token: a default word there is a stand-in, not reported
+            assertThat(detect(rs, "token = '" + v + "'\n").matches()).as(v).isEmpty();
             Detection uri = detect(rs, "postgres://app:" + v + "@db.internal/app\n");
             assertThat(uri.matches()).as(v).hasSize(1);
             assertThat(uri.matches().get(0).weak()).isTrue();

@@ -23,7 +23,8 @@ class PlaceholdersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"password", "secret", "admin", "Qx1234567zz", "letmein", "q7Kx-ABCDEFGHIJ-v2Lm",
-            "aaaaaaaaaaaa", "aaaaaaaaaaaaaaaaaaaaaaaend", "1234567890abcdef", "OOzkR1+hF+1ABCsIFDJMEUtqmtnZ1234567890"})
+            "aaaaaaaaaaaa", "aaaaaaaaaaaaaaaaaaaaaaaend", "1234567890abcdef", "OOzkR1+hF+1ABCsIFDJMEUtqmtnZ1234567890",
+            "p4ssw0rd", "s3cr3t", "@dm1n", "P@$$w0rd"})
     void standInsAreReportedLowNotDropped(String value) {
         assertThat(Placeholders.isPlaceholder(value)).isFalse();
         assertThat(Placeholders.isStandIn(value)).isTrue();

@@ -6,6 +6,7 @@ import dev.sprawl.analyze.AnalyzerRule;
 import dev.sprawl.analyze.Span;
 import dev.sprawl.classify.Identity;
 import dev.sprawl.rules.Category;
+import dev.sprawl.rules.Confidence;
 import java.util.List;
 
 /**
@@ -13,7 +14,9 @@ import java.util.List;
  * {@code default} entries with {@code login}, {@code password}, {@code account}, {@code port}, in
  * any layout (one line or many); {@code macdef} bodies are skipped up to the next empty line. The
  * password is the secret; the machine (host), login (user) and account (account) of the same entry
- * are its identity. A file not named so is read when its tokens say netrc ({@code machine} ...
+ * are its identity. An anonymous FTP entry ({@code login anonymous} or {@code ftp}) is accepted with
+ * any password: an e-mail address there is the convention (RFC 1635), not a secret, and anything else is
+ * reported {@code low}. A file not named so is read when its tokens say netrc ({@code machine} ...
  * {@code password}).
  */
 public final class NetrcAnalyzer extends CredentialFile {
@@ -63,6 +66,7 @@ public final class NetrcAnalyzer extends CredentialFile {
                 i++;
             }
             Tokens.Token password = null;
+            String login = null;
             while (i < t.size()) {
                 String f = t.get(i).text();
                 if (f.equals("machine") || f.equals("default") || f.equals("macdef")) {
@@ -71,7 +75,10 @@ public final class NetrcAnalyzer extends CredentialFile {
                 if (i + 1 < t.size()) {
                     Tokens.Token v = t.get(i + 1);
                     switch (f) {
-                        case "login" -> ids.add(Identity.USER, v.text(), v.span().start());
+                        case "login" -> {
+                            ids.add(Identity.USER, v.text(), v.span().start());
+                            login = v.text();
+                        }
                         case "account" -> ids.add(Identity.ACCOUNT, v.text(), v.span().start());
                         case "password" -> password = v;
                         default -> {
@@ -85,17 +92,51 @@ public final class NetrcAnalyzer extends CredentialFile {
                 }
             }
             int end = i < t.size() ? t.get(i).span().start() : s.length();
-            if (password != null) {
+            if (password != null && anonymous(login) && isEmailAddress(password.text())) {
+                any = true;
+                out.declined(password.span()); // anonymous FTP: the password slot holds the user's e-mail address
+            } else if (password != null) {
                 any = true;
                 out.context(CONTEXT);
                 ids.bind(new Span(start, Math.max(start, end)));
                 out.scope(new Span(start, Math.max(start, end)), key, null);
-                out.literal(AnalyzerRule.NETRC, Category.PASSWORD, key + ".password", password.text(), password.span());
+                if (anonymous(login)) {
+                    // an anonymous login is accepted with any password: whatever is written is weak evidence
+                    out.stated(AnalyzerRule.NETRC, Category.PASSWORD, key + ".password", password.text(), password.span(),
+                            Confidence.LOW, java.util.Map.of());
+                } else {
+                    out.literal(AnalyzerRule.NETRC, Category.PASSWORD, key + ".password", password.text(), password.span());
+                }
             }
         }
         if (!any && fit(in.path(), in.fileName()) == Fit.NAME && !s.contains("machine") && !s.contains("default")) {
             out.warning("credential-file-malformed", "netrc: no machine or default entry; the text was still scanned");
         }
+    }
+
+    /** The logins of anonymous FTP (RFC 1635), which servers accept with any password. */
+    static boolean anonymous(String login) {
+        return login != null && (login.equalsIgnoreCase("anonymous") || login.equalsIgnoreCase("ftp"));
+    }
+
+    /** {@code local@domain.tld} with nothing else: what anonymous FTP asks for in the password slot. */
+    static boolean isEmailAddress(String v) {
+        int at = v.indexOf('@');
+        if (at <= 0 || at != v.lastIndexOf('@') || v.length() > 254) {
+            return false;
+        }
+        String domain = v.substring(at + 1);
+        int dot = domain.lastIndexOf('.');
+        if (dot <= 0 || dot >= domain.length() - 2) {
+            return false;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_' || c == '+' || c == '@')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int skipMacro(List<Tokens.Token> t, int i, String s) {

@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * {@code PuTTY-User-Key-File-N: TYPE} (under other names the private-key rule still finds the block). The whole key block (header to
  * {@code Private-MAC}) is the secret: {@code high} with {@code Encryption: none}, {@code low} when the
  * private lines are encrypted ({@code aes256-cbc}; attributes {@code encrypted}, {@code encryption},
- * {@code algorithm}). Identity (key id): the {@code Comment} and the public key's SHA-256 fingerprint
+ * {@code algorithm}); a file that states {@code Private-Lines: 0} holds no private key and is not
+ * reported. Identity (key id): the {@code Comment} and the public key's SHA-256 fingerprint
  * ({@code SHA256:…}, as {@code ssh-keygen -l} prints it).
  */
 public final class PuttyKeyAnalyzer extends CredentialFile {
@@ -53,6 +54,7 @@ public final class PuttyKeyAnalyzer extends CredentialFile {
         int end = -1;
         int at = start;
         int publicLines = 0;
+        int privateLines = -1;
         while (at < s.length()) {
             int nl = s.indexOf('\n', at);
             int e = nl < 0 ? s.length() : nl;
@@ -73,6 +75,8 @@ public final class PuttyKeyAnalyzer extends CredentialFile {
                     commentAt = at;
                 } else if (k.equals("Public-Lines")) {
                     publicLines = v.matches("\\d{1,3}") ? Integer.parseInt(v) : 0;
+                } else if (k.equals("Private-Lines")) {
+                    privateLines = v.matches("\\d{1,3}") ? Integer.parseInt(v) : 0;
                 } else if (k.equals("Private-MAC")) {
                     end = at + s.substring(at, e).stripTrailing().length();
                     break;
@@ -84,6 +88,10 @@ public final class PuttyKeyAnalyzer extends CredentialFile {
             if (in.fileName().endsWith(".ppk")) {
                 out.warning("credential-file-malformed", "putty-key: incomplete key file; the text was still scanned");
             }
+            return;
+        }
+        if (privateLines == 0) {
+            // a key file without private lines (a public half, a template): nothing secret in it
             return;
         }
         out.context(CONTEXT);

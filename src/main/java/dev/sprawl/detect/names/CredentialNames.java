@@ -37,6 +37,7 @@ public final class CredentialNames {
     private final Map<String, Set<String>> classes;
     private final Map<String, java.util.Optional<Verdict>> memo = new ConcurrentHashMap<>();
     private final Map<String, java.util.Optional<String>> identityMemo = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Optional<Category>> keyMemo = new ConcurrentHashMap<>();
 
     CredentialNames(Map<String, Set<String>> classes) {
         this.classes = classes;
@@ -119,6 +120,9 @@ public final class CredentialNames {
         }
         String head = stripDigits(words.get(h));
         String before = h > 0 ? words.get(h - 1) : null;
+        if (before != null && !in("lookup", before)) {
+            before = stripDigits(before); // aes256 key is an aes key; an s3 key stays a lookup key
+        }
         Category category = headCategory(head, before);
         if (category == null) {
             // trailing words apply within the name's last dotted part: secret.startsWith is a call
@@ -219,6 +223,82 @@ public final class CredentialNames {
         return w.substring(0, e);
     }
 
+    /**
+     * The category of the credential a value under {@code key} holds in a structured document (a
+     * YAML/JSON/HCL key, an INI or properties entry, an environment variable's name), where the
+     * format already says that the value is a value: a name this class judges a credential, except
+     * an {@code ambiguous} one (a bare {@code key}, {@code salt}, {@code pin}) unless its head is a
+     * {@code structured.trusted} word ({@code auth}, {@code creds}); a {@code connection-string}
+     * name ({@code ConnectionString}, {@code SENTRY_DSN}); a {@code private-key.names} name
+     * ({@code id_rsa}, {@code client-key-data}). Null when the name is not a credential's.
+     */
+    public Category keyCategory(String key) {
+        if (key == null || key.isEmpty() || key.length() > MAX_NAME) {
+            return null;
+        }
+        java.util.Optional<Category> known = keyMemo.get(key);
+        if (known == null) {
+            if (keyMemo.size() >= MEMO_SIZE) {
+                keyMemo.clear();
+            }
+            known = java.util.Optional.ofNullable(keyCategoryOf(key));
+            keyMemo.put(key, known);
+        }
+        return known.orElse(null);
+    }
+
+    private Category keyCategoryOf(String key) {
+        List<String> words = words(key);
+        if (words.isEmpty()) {
+            return null;
+        }
+        for (String w : words) {
+            if (in("never", w)) {
+                return null;
+            }
+        }
+        String joined = String.join("_", words);
+        if (in("private-key.names", joined)) {
+            return Category.PRIVATE_KEY;
+        }
+        Verdict v = judge(key);
+        if (v != null && v.ambiguous()) {
+            int head = words.size() - 1;
+            while (head > 0 && (in("qualifier", words.get(head)) || isDigits(words.get(head)))) {
+                head--;
+            }
+            v = in("structured.trusted", words.get(head)) ? v : null;
+        }
+        if (v != null && v.category() == Category.PASSWORD) {
+            return Category.PASSWORD;
+        }
+        // a connection string: one word (dsn, connstr) or two (connection string), as the name's head
+        int h = words.size() - 1;
+        String last = words.get(h);
+        String lastTwo = h > 0 ? words.get(h - 1) + last : null;
+        if (in("connection-string", last) || lastTwo != null && in("connection-string", lastTwo)) {
+            return Category.CONNECTION_STRING;
+        }
+        return v == null ? null : v.category();
+    }
+
+    /**
+     * True when {@code key} names something that points at a credential rather than holds it: a
+     * credential's name followed by a {@code pointer} word ({@code PASSWORD_FILE}, {@code TOKEN_URL},
+     * {@code secret_arn}).
+     */
+    public boolean isPointer(String key) {
+        if (key == null || key.length() > MAX_NAME) {
+            return false;
+        }
+        List<String> words = words(key);
+        if (words.size() < 2 || !in("pointer", words.get(words.size() - 1))) {
+            return false;
+        }
+        // the last word is a pointer there only when the whole name is not itself a credential's (SECRET_KEY)
+        return keyCategory(key) == null && keyCategory(String.join("_", words.subList(0, words.size() - 1))) != null;
+    }
+
     /** Lower-case words of a name: {@code clientSecretKey}, {@code CLIENT_SECRET_KEY} and {@code client-secret.key} give client, secret, key. */
     public static List<String> words(String name) {
         List<String> out = new ArrayList<>(4);
@@ -232,7 +312,7 @@ public final class CredentialNames {
             if (Character.isUpperCase(c) && w.length() > 0) {
                 char prev = name.charAt(i - 1);
                 boolean nextLower = i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1));
-                if (Character.isLowerCase(prev) || Character.isUpperCase(prev) && nextLower) {
+                if (Character.isLowerCase(prev) || Character.isDigit(prev) || Character.isUpperCase(prev) && nextLower) {
                     flush(w, out);
                 }
             }

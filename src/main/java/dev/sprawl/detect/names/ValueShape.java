@@ -16,10 +16,13 @@ import java.util.regex.Pattern;
  *       {@code {{ .Values.x }}}, {@code %(x)s}, {@code <token>}), stated placeholders
  *       ({@code changeme}, {@code your_key_here}), literals ({@code null}, {@code true}), code
  *       (calls, member paths, bare identifiers where a literal would be quoted), URLs without
- *       credentials and paths; under an ambiguous name (a bare {@code key}), anything not random-looking;</li>
+ *       credentials and paths, here-document openers ({@code <<EOT}), another option where the value
+ *       would be ({@code --format=lines}); a value quoted twice is judged by its inner literal; under an ambiguous name (a bare {@code key}), anything not random-looking;</li>
  *   <li>{@code low}, {@code placeholderLike}: dummy-looking values (counting runs such as
  *       {@code 1234567890abcdef}, {@code a1b2c3}, one repeated character, default words);</li>
- *   <li>{@code low}: word-like or weak values (plain words, phrases, a word with a few digits);</li>
+ *   <li>{@code low}: word-like or weak values (plain words, phrases, a word with a few digits, labels and
+ *       identifiers made of words such as {@code Signed-off-by} or {@code sequencerInUse}, a setting
+ *       such as {@code protocol=http});</li>
  *   <li>{@code medium}: random-looking values (8+ characters, two or more character classes,
  *       entropy of 2.5 bits per character or more, or 16+ characters of 3.0 bits);</li>
  *   <li>{@code high}: long, very random values (20+ characters, three or more classes, 4.0 bits)
@@ -49,6 +52,21 @@ public final class ValueShape {
 
     /** printf, Python, .NET and slf4j format specifiers: the literal is a format, not a value. */
     private static final Pattern FORMAT = Pattern.compile(".*(?:%[-+0 #]?[0-9]*[sdvxqf]|\\{[0-9]?\\}).*");
+    /**
+     * A here-document opener ({@code <<EOT}, {@code <<-EOF}, {@code <<~SQL}, {@code <<'END'}) in HCL,
+     * shells, Ruby and PHP: the value follows on the next lines, and the text rules judge it there.
+     */
+    private static final Pattern HEREDOC = Pattern.compile("<<[-~]?(?:\"[A-Za-z_][A-Za-z0-9_]*\"|'[A-Za-z_][A-Za-z0-9_]*'|[A-Za-z_][A-Za-z0-9_]*)");
+    /** Another option where a value would be ({@code --format=lines}, {@code -DNO_ICONV}): the flag took none. */
+    private static final Pattern OPTION = Pattern.compile("--[A-Za-z][A-Za-z0-9-]*(?:=.*)?|-[A-Za-z][A-Z0-9_]{2,}(?:=.*)?");
+    /**
+     * One word-like segment: lower, UPPER, Capitalised, camelCase or PascalCase letters, each hump
+     * with at most two digits after it ({@code p4}, {@code MD5}, {@code ExitCode}).
+     */
+    private static final Pattern WORD_SEGMENT = Pattern.compile(
+            "\\p{Ll}+[0-9]{0,2}(?:\\p{Lu}\\p{Ll}+[0-9]{0,2})*|\\p{Lu}+[0-9]{0,2}|\\p{Lu}\\p{Ll}+[0-9]{0,2}(?:\\p{Lu}\\p{Ll}+[0-9]{0,2})*");
+    /** An assignment of identifier words ({@code protocol=http}, {@code section.sub=section.val1}): a setting, not a value. */
+    private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,40}=[^=].*");
     /** Regex syntax: a pattern, not a secret. */
     private static final Pattern REGEX = Pattern.compile(".*(?:\\(\\?|\\\\[sdwbSDWB]|\\[[A-Za-z0-9]-|\\{[0-9]+,[0-9]*\\}).*");
     /** Identifier characters only: a value made of these that names a credential is a name. */
@@ -69,11 +87,18 @@ public final class ValueShape {
      * @return null when the value is not reported
      */
     public static Verdict judge(String value, boolean ambiguous, boolean quoted, boolean code) {
+        if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
+                && value.charAt(value.length() - 1) == value.charAt(0)) {
+            // quoted twice ('"$(NAME_SQ)"' in a Makefile): the inner literal is the value
+            value = value.substring(1, value.length() - 1);
+            quoted = true;
+        }
         int n = value.length();
         if (n < MIN_LENGTH || n > MAX_LENGTH) {
             return null;
         }
-        if (FORMAT.matcher(value).matches() || REGEX.matcher(value).matches()) {
+        if (FORMAT.matcher(value).matches() || REGEX.matcher(value).matches() || HEREDOC.matcher(value).matches()
+                || OPTION.matcher(value).matches()) {
             return null;
         }
         if (!quoted && (value.indexOf('[') >= 0 || value.indexOf('(') >= 0 || memberPath(value))) {
@@ -101,7 +126,8 @@ public final class ValueShape {
         }
         double h = Entropy.of(value);
         int classes = classes(value);
-        boolean wordLike = WeakValues.isWeak(value) || WORD_WITH_DIGITS.matcher(value).matches() || namesCredential(value);
+        boolean wordLike = WeakValues.isWeak(value) || WORD_WITH_DIGITS.matcher(value).matches() || namesCredential(value)
+                || wordy(value) || ASSIGNMENT.matcher(value).matches() && wordy(value.substring(0, value.indexOf('=')));
         boolean random = !wordLike && (n >= 8 && h >= 2.5 && classes >= 2 || n >= 16 && h >= 3.0);
         if (!random) {
             return ambiguous ? null : new Verdict(Confidence.LOW, false);
@@ -126,6 +152,68 @@ public final class ValueShape {
             }
         }
         return true;
+    }
+
+    /**
+     * Made of words, as labels, identifiers and field names are ({@code Signed-off-by:},
+     * {@code sequencerInUse}, {@code p4ExitCode}, {@code CRAM-MD5}): every segment between separators
+     * is a word, an UPPER word or camelCase humps of letters with at most two digits after each, at
+     * most one hump is a single letter, the humps average three letters or more, those of three or more
+     * have a vowel and three letters in ten are vowels. A generated value mixes case and digits inside its humps, and fails.
+     */
+    static boolean wordy(String value) {
+        String v = value;
+        while (!v.isEmpty() && (v.endsWith(":") || v.endsWith(",") || v.endsWith(";"))) {
+            v = v.substring(0, v.length() - 1);
+        }
+        if (v.isEmpty() || v.length() > 32) {
+            return false;
+        }
+        for (String segment : v.split("[-_.: ]+")) {
+            if (!segment.isEmpty() && !WORD_SEGMENT.matcher(segment).matches()) {
+                return false;
+            }
+        }
+        List<String> parts = CredentialNames.words(v);
+        if (parts.isEmpty()) {
+            return false;
+        }
+        int singles = 0;
+        int letters = 0;
+        int vowels = 0;
+        for (String p : parts) {
+            int n = 0;
+            while (n < p.length() && Character.isLetter(p.charAt(n))) {
+                n++;
+            }
+            letters += n;
+            String word = p.substring(0, n);
+            vowels += vowels(word);
+            if (n == 1 && ++singles > 1 || n >= 3 && vowels(word) == 0) {
+                return false;
+            }
+        }
+        // words average three letters and a third of them are vowels; random letters have a fifth
+        return letters >= parts.size() * 3 && vowels * 10 >= letters * 3;
+    }
+
+    private static boolean isDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int vowels(String letters) {
+        int n = 0;
+        for (int i = 0; i < letters.length(); i++) {
+            if ("aeiouyäöüéèàıíóú".indexOf(Character.toLowerCase(letters.charAt(i))) >= 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** A value of identifier characters whose words include a credential word: a key or field name. */

@@ -54,6 +54,22 @@ class CredentialFilesTest {
     }
 
     @Test
+    void formatRulesAreOneStepLessSureInTestsAndDocs() {
+        String pw = TestSecrets.alnum(18);
+        String gh = TestSecrets.githubToken("ghp_");
+        String script = "echo \"https://ci-bot:" + pw + "@git.acme.test\" > \"$HOME/.git-credentials\"\nexport GITHUB_TOKEN=" + gh + "\n";
+        Analysis prod = Analysis.of("scripts/setup.sh", script);
+        Analysis test = Analysis.of("t/setup.sh", script);
+        Finding inProd = prod.finding(pw);
+        Finding inTest = test.finding(pw);
+        assertThat(inProd.rule().provider()).as(prod.describe()).isEqualTo("credential-file");
+        assertThat(inProd.confidence().label()).isNotEqualTo("low");
+        assertThat(inTest.confidence()).isEqualTo(inProd.confidence().lower());
+        // a provider's own format is as sure in a test as anywhere
+        assertThat(test.finding(gh).confidence()).isEqualTo(prod.finding(gh).confidence());
+    }
+
+    @Test
     void netrcMultiLineOneLineAndDefault() {
         String a1 = TestSecrets.alnum(18);
         String a2 = TestSecrets.password();
@@ -71,10 +87,12 @@ class CredentialFilesTest {
 
                 default login anonymous password %s
                 machine ci.acme.test login bot password ${CI_TOKEN}
+                machine ftp.mirror.test login anonymous password ops@acme.test
                 """.formatted(a1, a2, a3));
         check(a.finding(a1), "password", "high", 4, "host=api.acme.test@2", "user=svc-billing@3");
         check(a.finding(a2), "password", "high", 6, "host=ftp.acme.test@6", "user=uploader@6", "account=acct-7@6");
-        check(a.finding(a3), "password", "high", 11, "user=anonymous@11");
+        // anonymous FTP takes any password: a random one is weak evidence, an e-mail address none
+        check(a.finding(a3), "password", "low", 11, "user=anonymous@11");
         assertThat(a.findings()).as(a.describe()).hasSize(3);
     }
 
@@ -278,6 +296,9 @@ class CredentialFilesTest {
         // the private-key rule names the block (and says it is encrypted); the analyzer adds the identities
         assertThat(ef.attributes()).containsEntry("encrypted", "true");
         assertThat(ids(ef)).contains("key-id=ops@laptop@3");
+        // a key file that states no private lines holds no private key
+        Analysis none = Analysis.of("keys/public-only.ppk", file.replace("Private-Lines: 1\n" + priv + "\n", "Private-Lines: 0\n"));
+        assertThat(none.findings()).as(none.describe()).isEmpty();
         assertThat(Analysis.of("keys/broken.ppk", "not a key\n").warnings()).extracting(w -> w.code())
                 .contains("credential-file-malformed");
     }

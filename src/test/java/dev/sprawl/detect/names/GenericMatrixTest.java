@@ -94,6 +94,38 @@ class GenericMatrixTest {
                 assertThat(confidence(m)).isEqualTo(Confidence.HIGH);
             }));
         }
+        // a here-document opener: the value is on the next lines (the text rules judge it there)
+        for (String opener : List.of("<<EOT", "<<-EOF", "<<~SQL", "<<'END'")) {
+            tests.add(DynamicTest.dynamicTest("heredoc " + opener + " is not reported", () -> {
+                assertThat(only("  private_key_pem = " + opener)).isNull();
+                assertThat(only("DB_PASSWORD=" + opener)).isNull();
+            }));
+        }
+        // labels, identifiers and settings made of words: low under a credential's name, nothing under a bare key
+        for (String words : List.of("Signed-off-by:", "sequencerInUse", "p4ExitCode", "Helped-by", "Revision-number:",
+                "protocol=http", "section.sub=section.val1", "no-explicit-challenge:also-valid")) {
+            tests.add(DynamicTest.dynamicTest("words " + words, () -> {
+                assertThat(only("  .key = \"" + words + "\",")).as(words).isNull();
+                Match m = only("SERVICE_TOKEN=\"" + words + "\"");
+                assertThat(m).as(words).isNotNull();
+                assertThat(confidence(m)).as(words).isEqualTo(Confidence.LOW);
+            }));
+        }
+        // generated values are not words, whatever their separators
+        for (int i = 0; i < 20; i++) {
+            String random = TestSecrets.alnum(6) + "-" + TestSecrets.alnum(6) + "-" + TestSecrets.alnum(6);
+            tests.add(DynamicTest.dynamicTest("random " + i + " under a bare key", () ->
+                    assertThat(only("key = \"" + random + "\"")).as(random).isNotNull()));
+        }
+        // another option where the value would be; a value quoted twice is judged by its inner literal
+        for (String text : List.of("git repo info --keys --format=lines", "CFLAGS += -DNO_ETC_PASSWD -DNO_ST_BLOCKS",
+                "\t-DUSER_CREDENTIALS='\"$(USER_CREDENTIALS_SQ)\"'")) {
+            tests.add(DynamicTest.dynamicTest("not a value: " + text, () -> assertThat(only(text)).as(text).isNull()));
+        }
+        // a verb before key names a lookup (has_key, get_key), a sender's address is no password
+        tests.add(DynamicTest.dynamicTest("has_key(...)", () -> assertThat(only("if env.has_key(\"EDITOR_X\"):")).isNull()));
+        tests.add(DynamicTest.dynamicTest("password sender", () ->
+                assertThat(only("$wgPasswordSender = \"apache@localhost\";")).isNull()));
         // an ambiguous name needs a random value: a word under a bare key is no credential
         tests.add(DynamicTest.dynamicTest("key: word is not reported", () -> assertThat(only("key: welcome_title")).isNull()));
         return tests.stream();
