@@ -38,6 +38,9 @@ public final class PathGlobs {
             }
         }
         Path name = p.getFileName();
+        if (name == null) {
+            return false; // "/" alone: a root has no name to match
+        }
         for (PathMatcher m : onName) {
             if (m.matches(name)) {
                 return true;
