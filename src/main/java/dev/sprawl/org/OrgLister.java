@@ -41,8 +41,15 @@ final class OrgLister {
     private final Credentials credentials;
     private final Clock clock;
     private final RestClient.Sleeper sleeper;
+    private final RestClient.Transport transport;
 
     OrgLister(OrgOptions options, Clock clock, RestClient.Sleeper sleeper) {
+        this(options, clock, sleeper, null);
+    }
+
+    /** @param transport how API requests are sent; null for HTTP (tests answer in memory) */
+    OrgLister(OrgOptions options, Clock clock, RestClient.Sleeper sleeper, RestClient.Transport transport) {
+        this.transport = transport;
         this.options = options;
         this.credentials = options.credentials();
         this.clock = clock;
@@ -50,7 +57,7 @@ final class OrgLister {
     }
 
     Listing list(OrgSelector selector) throws InterruptedException {
-        RestClient client = new RestClient(options.timeout(), options.maxRateLimitWait(), clock, sleeper);
+        RestClient client = new RestClient(options.timeout(), options.maxRateLimitWait(), clock, sleeper, transport);
         Collector c = new Collector(selector);
         try {
             if (selector.kind().equals("github")) {
