@@ -80,6 +80,10 @@ final class ManifestParser {
         } catch (YAMLException e) {
             problem(1, "not valid YAML: " + shown(firstLine(e.getMessage())));
             return null;
+        } catch (IllegalArgumentException e) {
+            // SnakeYAML lets a NumberFormatException out of a bad backslash-u escape (fuzz finding)
+            problem(1, "not valid YAML: an invalid escape sequence");
+            return null;
         }
         if (root == null || isNull(root)) {
             return new Manifest(file, Policy.DEFAULT, List.of());
