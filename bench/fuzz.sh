@@ -6,6 +6,7 @@
 # `mvn verify` replays them as regression tests; the grown corpus stays in .cifuzz-corpus/.
 #
 #   bench/fuzz.sh [MINUTES] [FILTER]     FILTER: only targets whose Class#method matches (grep -E)
+#   FUZZ_JOBS=2 bench/fuzz.sh 5          run two targets at a time (default 1), each still MINUTES long
 #
 # Exit status: 0 when no target found anything, 1 otherwise.
 set -euo pipefail
@@ -24,15 +25,18 @@ targets=$(for f in $(grep -rl '@FuzzTest' src/test/java --include='*FuzzTest.jav
         want && match($0, /void [A-Za-z0-9_]+\(/) {m=substr($0, RSTART+5, RLENGTH-6); print c "#" m; want=0}' "$f"
 done | grep -E "$FILTER")
 
-printf '%-62s %12s %8s %6s  %s\n' TARGET EXECUTIONS COV SECS RESULT
-found=0
-for t in $targets; do
-    log="$OUT/${t//#/.}.log"
+JOBS=${FUZZ_JOBS:-1}
+RESULTS="$OUT/results.txt"
+: >"$RESULTS"
+
+run_target() {
+    local t=$1 log="$OUT/${1//#/.}.log" start secs rc last execs cov result
     start=$(date +%s)
     set +e
     JAZZER_FUZZ=1 mvn -B -o surefire:test -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false \
         -Djazzer.max_duration="${MINUTES}m" -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-timeout=2 \
-        -DargLine=-Xmx256m -Dsurefire.redirectTestOutputToFile=false -Dsurefire.timeout=0 >"$log" 2>&1
+        -DargLine=-Xmx256m -Dsurefire.redirectTestOutputToFile=false -Dsurefire.timeout=0 \
+        -Dsurefire.reportsDirectory="target/fuzz-reports/${t//#/.}" >"$log" 2>&1
     rc=$?
     set -e
     secs=$(( $(date +%s) - start ))
@@ -48,8 +52,23 @@ for t in $targets; do
     else
         result="ok"
     fi
-    [ "$result" = ok ] || found=1
-    printf '%-62s %12s %8s %6s  %s\n' "$t" "${execs:-?}" "${cov:-?}" "$secs" "$result"
+    printf '%-62s %12s %8s %6s  %s\n' "$t" "${execs:-?}" "${cov:-?}" "$secs" "$result" | tee -a "$RESULTS"
+}
+
+printf '%-62s %12s %8s %6s  %s\n' TARGET EXECUTIONS COV SECS RESULT
+running=0
+for t in $targets; do
+    if [ "$running" -ge "$JOBS" ]; then
+        wait -n || true
+        running=$((running - 1))
+    fi
+    run_target "$t" &
+    running=$((running + 1))
 done
-[ $found -eq 0 ] && echo "no findings" || echo "findings: see $OUT/*.log and src/test/resources/**/*Inputs/"
-exit $found
+wait || true
+if grep -qv '  ok$' "$RESULTS"; then
+    echo "findings: see $OUT/*.log and src/test/resources/**/*Inputs/"
+    exit 1
+fi
+echo "no findings"
+exit 0

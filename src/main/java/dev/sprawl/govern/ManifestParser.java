@@ -75,10 +75,14 @@ final class ManifestParser {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-            problem(line, "not valid YAML: " + (e.getProblem() == null ? "syntax error" : e.getProblem()));
+            problem(line, "not valid YAML: " + (e.getProblem() == null ? "syntax error" : shown(e.getProblem())));
             return null;
         } catch (YAMLException e) {
-            problem(1, "not valid YAML: " + firstLine(e.getMessage()));
+            problem(1, "not valid YAML: " + shown(firstLine(e.getMessage())));
+            return null;
+        } catch (IllegalArgumentException e) {
+            // SnakeYAML lets a NumberFormatException out of a bad backslash-u escape (fuzz finding)
+            problem(1, "not valid YAML: an invalid escape sequence");
             return null;
         }
         if (root == null || isNull(root)) {
@@ -97,7 +101,7 @@ final class ManifestParser {
                 for (Node item : seq.getValue()) {
                     DeclaredIdentity d = identity(item);
                     if (d != null && !names.add(d.name())) {
-                        problem(line(item), "identity '" + d.name() + "' is declared twice");
+                        problem(line(item), "identity '" + shown(d.name()) + "' is declared twice");
                     } else if (d != null) {
                         identities.add(d);
                     }
@@ -123,7 +127,7 @@ final class ManifestParser {
             Long d = days(maxAgeText);
             if (d == null) {
                 problem(line(f.get("maxAge")), "maxAge must be a duration such as 90d, 12w or 1y, not '"
-                        + maxAgeText + "'");
+                        + shown(maxAgeText) + "'");
             } else {
                 maxAge = d;
             }
@@ -131,7 +135,7 @@ final class ManifestParser {
         Set<String> fail = new LinkedHashSet<>();
         for (String code : strings(f, "fail")) {
             if (!Codes.ALL.contains(code)) {
-                problem(line(f.get("fail")), "unknown finding code '" + code + "' in fail (expected one of "
+                problem(line(f.get("fail")), "unknown finding code '" + shown(code) + "' in fail (expected one of "
                         + String.join(", ", Codes.ALL) + ")");
             } else {
                 fail.add(code);
@@ -156,7 +160,7 @@ final class ManifestParser {
             try {
                 expires = LocalDate.parse(expiresText);
             } catch (DateTimeParseException e) {
-                problem(line(f.get("expires")), "expires must be a date such as 2027-03-31, not '" + expiresText + "'");
+                problem(line(f.get("expires")), "expires must be a date such as 2027-03-31, not '" + shown(expiresText) + "'");
             }
         }
         Long rotate = null;
@@ -165,13 +169,13 @@ final class ManifestParser {
             rotate = days(rotateText);
             if (rotate == null) {
                 problem(line(f.get("rotateEvery")), "rotateEvery must be a duration such as 30d, 12w or 1y, not '"
-                        + rotateText + "'");
+                        + shown(rotateText) + "'");
             }
         }
         Match match = null;
         Node m = f.get("match");
         if (m == null || isNull(m)) {
-            problem(line(node), "identity '" + name + "' needs a 'match' (fingerprint, rule, provider, path or identity)");
+            problem(line(node), "identity '" + shown(name) + "' needs a 'match' (fingerprint, rule, provider, path or identity)");
         } else {
             match = match(m, name);
         }
@@ -202,12 +206,12 @@ final class ManifestParser {
                 java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
                 paths.add(glob);
             } catch (IllegalArgumentException e) {
-                problem(line(f.get("path")), "path '" + glob + "' is not a valid glob");
+                problem(line(f.get("path")), "path '" + shown(glob) + "' is not a valid glob");
             }
         }
         Match match = new Match(fingerprints, strings(f, "rule"), strings(f, "provider"), paths, strings(f, "identity"));
         if (match.isEmpty() && problems.size() == before) {
-            problem(line(node), "identity '" + name + "' has an empty 'match'");
+            problem(line(node), "identity '" + shown(name) + "' has an empty 'match'");
         }
         return match;
     }
@@ -225,10 +229,10 @@ final class ManifestParser {
             if (key == null) {
                 problem(line(k), "keys must be plain names");
             } else if (!known.contains(key)) {
-                problem(line(k), "unknown key '" + key + "' in " + what + " (expected "
+                problem(line(k), "unknown key '" + shown(key) + "' in " + what + " (expected "
                         + String.join(", ", known.stream().sorted().toList()) + ")");
             } else if (out.put(key, t.getValueNode()) != null) {
-                problem(line(k), "duplicate key '" + key + "'");
+                problem(line(k), "duplicate key '" + shown(key) + "'");
             }
         }
         return out;
@@ -284,6 +288,30 @@ final class ManifestParser {
 
     private void problem(int line, String message) {
         problems.add(file + ":" + line + ": " + message);
+    }
+
+    /** Longest piece of the manifest quoted in a problem. */
+    static final int MAX_QUOTED_CHARS = 80;
+
+    /**
+     * A value from the manifest as a problem quotes it: control characters (a terminal escape, a
+     * newline) as {@code \\uXXXX}, cut at {@link #MAX_QUOTED_CHARS} characters.
+     */
+    static String shown(String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder();
+        int i = 0;
+        for (; i < value.length() && b.length() < MAX_QUOTED_CHARS; i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return i < value.length() ? b + "..." : b.toString();
     }
 
     private static String firstLine(String s) {

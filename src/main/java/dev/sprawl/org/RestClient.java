@@ -35,6 +35,14 @@ final class RestClient {
     record Response(int status, HttpHeaders headers, byte[] body) {
     }
 
+    /** Sends one GET and reads its answer: the JDK's HTTP client, or what a test answers with. */
+    interface Transport {
+        Response send(URI uri, Map<String, String> headers) throws ApiException, InterruptedException;
+    }
+
+    /** Least wait counted per rate-limited answer, so a server answering "retry after 0 s" forever stops. */
+    static final Duration MIN_RATE_LIMIT_WAIT = Duration.ofSeconds(1);
+
     /** A request that did not give a usable answer; {@code code} is the warning code. */
     static final class ApiException extends Exception {
         private static final long serialVersionUID = 1L;
@@ -49,6 +57,7 @@ final class RestClient {
     }
 
     private final HttpClient http;
+    private final Transport transport;
     private final Duration timeout;
     private final Duration maxWait;
     private final Clock clock;
@@ -56,7 +65,14 @@ final class RestClient {
     private Duration waited = Duration.ZERO;
 
     RestClient(Duration timeout, Duration maxWait, Clock clock, Sleeper sleeper) {
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
+        this(timeout, maxWait, clock, sleeper, null);
+    }
+
+    /** @param transport how requests are sent; null for the JDK's HTTP client */
+    RestClient(Duration timeout, Duration maxWait, Clock clock, Sleeper sleeper, Transport transport) {
+        this.http = transport != null ? null
+                : HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
+        this.transport = transport != null ? transport : this::send;
         this.timeout = timeout;
         this.maxWait = maxWait;
         this.clock = clock;
@@ -66,11 +82,14 @@ final class RestClient {
     /** GETs {@code uri}; a rate-limited answer is retried after the wait it asks for, within the bound. */
     Response get(URI uri, Map<String, String> headers) throws ApiException, InterruptedException {
         while (true) {
-            Response r = send(uri, headers);
+            Response r = transport.send(uri, headers);
             if (!rateLimited(r)) {
                 return r;
             }
             Duration wait = waitFor(r.headers());
+            if (wait.compareTo(MIN_RATE_LIMIT_WAIT) < 0) {
+                wait = MIN_RATE_LIMIT_WAIT;
+            }
             if (waited.plus(wait).compareTo(maxWait) > 0) {
                 throw new ApiException("rate-limited", r.status(), "rate limited (HTTP " + r.status() + "): the server asks for "
                         + wait.toSeconds() + " s more, beyond --max-rate-limit-wait " + maxWait.toSeconds() + " s");

@@ -99,9 +99,18 @@ public final class CsvReporter implements Reporter {
         out.write("\r\n");
     }
 
-    /** One field: neutralised against formula injection, then quoted when RFC 4180 needs it. */
+    /**
+     * One field: control characters but tab, CR and LF (a terminal escape in a file name) as '?', so
+     * that {@code cat report.csv} cannot drive the terminal; neutralised against formula injection;
+     * then quoted when RFC 4180 needs it.
+     */
     static String cell(String value) {
         String v = value == null ? "" : value;
+        if (v.codePoints().anyMatch(CsvReporter::unsafe)) {
+            StringBuilder sb = new StringBuilder(v.length());
+            v.codePoints().forEach(c -> sb.appendCodePoint(unsafe(c) ? '?' : c));
+            v = sb.toString();
+        }
         if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
             v = "'" + v;
         }
@@ -109,5 +118,9 @@ public final class CsvReporter implements Reporter {
             return '"' + v.replace("\"", "\"\"") + '"';
         }
         return v;
+    }
+
+    private static boolean unsafe(int c) {
+        return Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r';
     }
 }

@@ -572,13 +572,18 @@ public final class RegexShape {
                 int comma = spec.indexOf(',');
                 long min;
                 long max;
-                if (comma < 0) {
-                    min = Long.parseLong(spec.trim());
-                    max = min;
-                } else {
-                    min = Long.parseLong(spec.substring(0, comma).trim());
-                    String hi = spec.substring(comma + 1).trim();
-                    max = hi.isEmpty() ? UNBOUNDED : Long.parseLong(hi);
+                try {
+                    if (comma < 0) {
+                        min = Long.parseLong(spec.trim());
+                        max = min;
+                    } else {
+                        min = Long.parseLong(spec.substring(0, comma).trim());
+                        String hi = spec.substring(comma + 1).trim();
+                        max = hi.isEmpty() ? UNBOUNDED : Long.parseLong(hi);
+                    }
+                } catch (NumberFormatException e) {
+                    // its message quotes the pattern text (fuzz finding): say what is wrong, not what was there
+                    throw new IllegalArgumentException("repetition bounds are not numbers");
                 }
                 result = new Repeat(atom, min, max);
             } else {

@@ -60,6 +60,10 @@ final class RuleParser {
         } catch (YAMLException e) {
             problems.add(new RuleProblem(source.name(), 0, null, "not valid YAML: " + firstLine(e.getMessage())));
             return;
+        } catch (IllegalArgumentException e) {
+            // SnakeYAML lets a NumberFormatException out of a bad backslash-u escape (found on the manifest parser)
+            problems.add(new RuleProblem(source.name(), 0, null, "not valid YAML: an invalid escape sequence"));
+            return;
         }
         if (!(root instanceof MappingNode top)) {
             problems.add(new RuleProblem(source.name(), 1, null, "expected a mapping with a 'rules' list"));

@@ -2,23 +2,26 @@ package dev.sprawl.source;
 
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.List;
 
 /**
  * {@code --exclude} globs. A glob matches a target-relative path ({@code build/**}, {@code **}{@code /*.min.js})
  * or, when it has no {@code /}, any single file or folder name at any depth ({@code node_modules},
- * {@code *.lock}). Excluding a folder skips everything below it.
+ * {@code *.lock}). Excluding a folder skips everything below it. The syntax is the JDK's {@code glob:}
+ * (a glob the JDK rejects throws its {@link IllegalArgumentException}); matching is {@link Glob}'s, in
+ * linear time, since globs also come from scanned files.
  */
 public final class PathGlobs {
 
-    private final List<PathMatcher> onPath;
-    private final List<PathMatcher> onName;
+    private final List<Glob> onPath;
+    private final List<Glob> onName;
 
     public PathGlobs(List<String> globs) {
-        this.onPath = globs.stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
-        this.onName = globs.stream().filter(g -> !g.contains("/"))
-                .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+        for (String g : globs) {
+            FileSystems.getDefault().getPathMatcher("glob:" + g); // the JDK's syntax check
+        }
+        this.onPath = globs.stream().map(Glob::of).toList();
+        this.onName = globs.stream().filter(g -> !g.contains("/")).map(Glob::of).toList();
     }
 
     /** True when the {@code /}-separated relative path or its last name matches a glob. */
@@ -32,14 +35,19 @@ public final class PathGlobs {
         } catch (java.nio.file.InvalidPathException e) {
             return false; // a name no file system path can hold (a NUL from an archive member name)
         }
-        for (PathMatcher m : onPath) {
-            if (m.matches(p)) {
+        String whole = p.toString();
+        for (Glob m : onPath) {
+            if (m.matches(whole)) {
                 return true;
             }
         }
         Path name = p.getFileName();
-        for (PathMatcher m : onName) {
-            if (m.matches(name)) {
+        if (name == null) {
+            return false; // "/" alone: a root has no name to match
+        }
+        String last = name.toString();
+        for (Glob m : onName) {
+            if (m.matches(last)) {
                 return true;
             }
         }

@@ -15,7 +15,7 @@ class SelfScanTest {
     @Test
     void sourcesDocsAndIntegrationsHoldNoSecrets() {
         Cli.Result r = Cli.run("scan", "src", "README.md", "docs", "schema", "action.yml", ".pre-commit-hooks.yaml", "ci", "bench",
-                "--no-history");
+                "--no-history", "--exclude", "*FuzzTestInputs"); // fuzz reproducers are broken archives on purpose
         StringBuilder found = new StringBuilder();
         for (JsonNode s : r.json().path("secrets")) {
             if (!s.path("confidence").asText().equals("low")) {

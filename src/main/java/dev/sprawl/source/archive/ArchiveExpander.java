@@ -252,7 +252,14 @@ public final class ArchiveExpander {
             String where = firstPath(at);
             int found = 0;
             try (ZipArchiveInputStream zin = new ZipArchiveInputStream(new ByteArrayInputStream(data, 0, length),
-                    "UTF-8", true, true)) {
+                    "UTF-8", true, true) {
+                @Override
+                protected InputStream createZstdInputStream(InputStream in) throws IOException {
+                    // the pure-Java decoder, as for ZipFile (the library's default needs native zstd-jni,
+                    // which is not on the class path: a zstd member crashed the scan with a LinkageError)
+                    return Format.ZSTD.decoder(in);
+                }
+            }) {
                 while (true) {
                     ZipArchiveEntry e = zin.getNextEntry();
                     if (e == null) {

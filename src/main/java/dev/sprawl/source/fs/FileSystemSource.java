@@ -119,8 +119,24 @@ public final class FileSystemSource implements Source {
                     "skipped: " + size + " bytes is over the --max-file-size limit of " + ctx.maxBlobSize(), rel, true));
             return;
         }
+        long memory = memoryPerFile();
+        if (size > memory) {
+            // a --max-file-size above what the heap holds: reading would run out of memory
+            ctx.sink().warn(new ScanWarning("file-too-large", "skipped: " + size + " bytes is more than the "
+                    + memory + " bytes of memory a file may take (a quarter of the heap; SPRAWL_JAVA_OPTS=-Xmx...)",
+                    rel, true));
+            return;
+        }
         tasks.submit(() -> read(ctx, file, rel));
     }
+
+    /** Largest file read into memory: a quarter of the heap (workers read in parallel; detection needs room too). */
+    static long memoryPerFile() {
+        return Runtime.getRuntime().maxMemory() / 4;
+    }
+
+    /** Largest read buffer a worker keeps for the next file; a larger one is dropped after its file. */
+    private static final int KEPT_BUFFER_BYTES = 8 * 1024 * 1024;
 
     private static void read(SourceContext ctx, Path file, String rel) {
         byte[] buf = BUFFER.get();
@@ -147,7 +163,13 @@ public final class FileSystemSource implements Source {
             ctx.sink().warn(new ScanWarning("unreadable", "cannot read: " + reason(e), rel, true));
             return;
         }
-        ctx.sink().accept(new Blob(buf, n, List.of(Provenance.file(rel))));
+        try {
+            ctx.sink().accept(new Blob(buf, n, List.of(Provenance.file(rel))));
+        } finally {
+            if (buf.length > KEPT_BUFFER_BYTES) {
+                BUFFER.remove();
+            }
+        }
     }
 
     static String relative(Path root, Path p) {

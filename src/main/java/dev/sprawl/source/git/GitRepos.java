@@ -108,7 +108,7 @@ public final class GitRepos {
     /** Opens the repository at a target recognised by {@link #kindOf}. */
     static Repository open(Path target) throws IOException {
         SafeGit.init();
-        FileRepositoryBuilder b = new FileRepositoryBuilder().setMustExist(true);
+        FileRepositoryBuilder b = new FileRepositoryBuilder().setMustExist(true).setFS(SafeGit.fs());
         if (kindOf(target) == Kind.BARE) {
             b.setGitDir(target.toFile()).setBare();
         } else {

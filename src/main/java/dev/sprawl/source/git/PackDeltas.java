@@ -97,7 +97,7 @@ final class PackDeltas implements AutoCloseable {
      */
     byte[] delta(BlobNode blob, Inflater inflater) {
         Header h = header(blob, ByteBuffer.allocate(HEADER_BYTES));
-        if (h == null || h.base != blob.base || h.size > MAX_DELTA_BYTES) {
+        if (h == null || h.base != blob.base || h.size < 0 || h.size > MAX_DELTA_BYTES) {
             return null;
         }
         try {
@@ -135,6 +135,9 @@ final class PackDeltas implements AutoCloseable {
             int shift = 4;
             while ((c & 0x80) != 0) {
                 c = head.get() & 0xFF;
+                if (shift > 56) {
+                    return null; // a size beyond 2^63: not a pack written by git
+                }
                 size += (long) (c & 0x7F) << shift;
                 shift += 7;
             }
@@ -144,6 +147,9 @@ final class PackDeltas implements AutoCloseable {
                 long back = c & 0x7F;
                 while ((c & 0x80) != 0) {
                     c = head.get() & 0xFF;
+                    if (back > Long.MAX_VALUE >>> 8) {
+                        return null;
+                    }
                     back = ((back + 1) << 7) | (c & 0x7F);
                 }
                 base = at(blob.pack, blob.offset - back);
@@ -179,14 +185,21 @@ final class PackDeltas implements AutoCloseable {
         return null;
     }
 
-    /** Inflates straight from the mapped pack. */
+    /**
+     * Inflates straight from the mapped pack. The output grows as bytes arrive instead of being
+     * allocated at the size the header claims: a hostile header may claim any size, the real delta is
+     * at most what its compressed bytes inflate to.
+     */
     private static byte[] inflate(MappedByteBuffer map, long pos, int size, Inflater inf) throws DataFormatException {
         inf.reset();
         inf.setInput(map.slice((int) pos, map.capacity() - (int) pos));
-        byte[] out = new byte[size];
+        byte[] out = new byte[firstChunk(size)];
         int done = 0;
         while (done < size) {
-            int n = inf.inflate(out, done, size - done);
+            if (done == out.length) {
+                out = grow(out, size);
+            }
+            int n = inf.inflate(out, done, out.length - done);
             if (n == 0 && (inf.finished() || inf.needsDictionary() || inf.needsInput())) {
                 break;
             }
@@ -201,7 +214,7 @@ final class PackDeltas implements AutoCloseable {
     private static byte[] inflate(FileChannel ch, long pos, int size, Inflater inf)
             throws IOException, DataFormatException {
         inf.reset();
-        byte[] out = new byte[size];
+        byte[] out = new byte[firstChunk(size)];
         int done = 0;
         ByteBuffer in = ByteBuffer.allocate(READ_CHUNK);
         while (done < size) {
@@ -214,7 +227,10 @@ final class PackDeltas implements AutoCloseable {
                 pos += n;
                 inf.setInput(in.array(), 0, n);
             }
-            int n = inf.inflate(out, done, size - done);
+            if (done == out.length) {
+                out = grow(out, size);
+            }
+            int n = inf.inflate(out, done, out.length - done);
             if (n == 0 && (inf.finished() || inf.needsDictionary())) {
                 break;
             }
@@ -224,6 +240,16 @@ final class PackDeltas implements AutoCloseable {
             throw new DataFormatException("short delta");
         }
         return out;
+    }
+
+    /** The first output buffer for a delta whose header claims {@code size} bytes. */
+    private static int firstChunk(int size) {
+        return Math.min(size, 8 * READ_CHUNK);
+    }
+
+    /** A buffer twice as large (at most {@code size}) holding what {@code out} holds. */
+    private static byte[] grow(byte[] out, int size) {
+        return Arrays.copyOf(out, (int) Math.min(size, 2L * out.length));
     }
 
     /** The size of the blob a delta builds, as its header says, or -1 when unreadable. */

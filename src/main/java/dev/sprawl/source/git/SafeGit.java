@@ -6,6 +6,7 @@ import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.storage.file.WindowCacheConfig;
 import org.eclipse.jgit.util.FS;
+import org.eclipse.jgit.util.FS_POSIX;
 import org.eclipse.jgit.util.SystemReader;
 
 /**
@@ -15,6 +16,9 @@ import org.eclipse.jgit.util.SystemReader;
  *       the {@code git} executable, and user configuration has no say in what a scan reads. Only the
  *       scanned repository's own config is parsed, and sprawl never acts on anything in it that runs
  *       a program (hooks, filters, fsmonitor are only used by commands sprawl does not call).</li>
+ *   <li>{@code include.path} in the scanned repository's config is never followed ({@link #fs}): JGit
+ *       would read the named file whole, and {@code /dev/zero} ran the scan out of memory, a FIFO
+ *       would block it, and any file of the machine would be parsed as configuration.</li>
  *   <li>File timestamps are never measured: JGit would write probe files into the scanned repository.</li>
  *   <li>A window cache sized for reading whole packs (RESEARCH §3): 64 KiB mmap windows, a packed
  *       limit that holds the scanned packs, a delta-base cache per reader sized from the heap limit.</li>
@@ -46,6 +50,32 @@ final class SafeGit {
         if (!readerInstalled) {
             SystemReader.setInstance(new NoConfigReader(SystemReader.getInstance()));
             readerInstalled = true;
+        }
+    }
+
+    /** The file system view repositories are opened with: JGit's, except that config includes are not found. */
+    static FS fs() {
+        return FS.DETECTED instanceof FS_POSIX ? new NoIncludeFs() : FS.DETECTED;
+    }
+
+    /**
+     * JGit's POSIX file system, except that a path resolved for a config include names no file (JGit
+     * then skips the include, as it does a missing one).
+     */
+    private static final class NoIncludeFs extends FS_POSIX {
+        /** A path no file system holds (a NUL), so {@link File#exists()} is false. */
+        private static final File NOWHERE = new File("sprawl-never-includes\0");
+
+        @Override
+        public FS newInstance() {
+            return new NoIncludeFs();
+        }
+
+        @Override
+        public File resolve(File dir, String name) {
+            boolean include = StackWalker.getInstance().walk(frames -> frames.limit(4)
+                    .anyMatch(f -> f.getMethodName().equals("readIncludedConfig")));
+            return include ? NOWHERE : super.resolve(dir, name);
         }
     }
 

@@ -50,6 +50,31 @@ final class ImageJson {
         return doc != null && doc.path("layers").isArray() && doc.path("config").isObject();
     }
 
+    /** Media types named in warnings as they are; any other is attacker-chosen text and is not echoed. */
+    private static final java.util.Set<String> KNOWN_TYPES = java.util.Set.of(OCI_INDEX, OCI_MANIFEST, DOCKER_LIST,
+            DOCKER_MANIFEST, "application/vnd.docker.distribution.manifest.v1+json",
+            "application/vnd.docker.distribution.manifest.v1+prettyjws",
+            "application/vnd.oci.image.config.v1+json", "application/vnd.docker.container.image.v1+json",
+            "application/vnd.oci.image.layer.v1.tar", "application/vnd.oci.image.layer.v1.tar+gzip",
+            "application/vnd.oci.image.layer.v1.tar+zstd", "application/vnd.oci.image.layer.nondistributable.v1.tar",
+            "application/vnd.oci.image.layer.nondistributable.v1.tar+gzip",
+            "application/vnd.oci.image.layer.nondistributable.v1.tar+zstd",
+            "application/vnd.docker.image.rootfs.diff.tar", "application/vnd.docker.image.rootfs.diff.tar.gzip",
+            "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip", "application/vnd.oci.empty.v1+json",
+            "application/vnd.in-toto+json", "application/json", "application/octet-stream");
+
+    /**
+     * A media type as a warning shows it: a known one by name, any other only by its length (a hostile
+     * manifest may put anything, a secret too, in the field).
+     */
+    static String shown(String mediaType) {
+        if (mediaType == null) {
+            return "none";
+        }
+        return KNOWN_TYPES.contains(mediaType) ? mediaType
+                : "an unrecognised one of " + mediaType.length() + " characters";
+    }
+
     static String text(JsonNode n, String field) {
         JsonNode v = n.path(field);
         return v.isTextual() ? v.asText() : null;

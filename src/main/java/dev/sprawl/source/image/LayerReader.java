@@ -207,7 +207,7 @@ final class LayerReader {
         boolean fits = format == Format.GZIP ? saysGzip : format == Format.ZSTD ? saysZstd
                 : format == Format.TAR ? saysTar && !saysGzip && !saysZstd : !saysTar;
         if (!fits) {
-            warn("media-type-mismatch", "declared " + mt + " but the content is "
+            warn("media-type-mismatch", "declared " + ImageJson.shown(mt) + " but the content is "
                     + (format == null ? "not a tar" : format.name().toLowerCase(Locale.ROOT)) + "; read by its content",
                     false);
         }

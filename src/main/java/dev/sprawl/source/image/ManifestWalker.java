@@ -82,7 +82,7 @@ abstract class ManifestWalker {
             warn("manifest-unsupported", where + ": Docker schema 1 manifests are not supported; not scanned", true);
         } else {
             warn("manifest-unsupported", where + ": not an image index or manifest (media type "
-                    + (type == null ? "none" : type) + "); not scanned", true);
+                    + ImageJson.shown(type) + "); not scanned", true);
         }
     }
 
