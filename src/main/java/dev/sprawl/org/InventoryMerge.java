@@ -18,7 +18,6 @@ import dev.sprawl.inventory.Inventory;
 import dev.sprawl.inventory.InventoryBuilder;
 import dev.sprawl.inventory.Lifecycle;
 import dev.sprawl.inventory.Owner;
-import dev.sprawl.inventory.SuggestedOwner;
 import dev.sprawl.report.JsonReporter;
 import dev.sprawl.report.SummaryJson;
 import dev.sprawl.rules.Category;
@@ -436,15 +435,7 @@ public final class InventoryMerge {
                     // written with the lifecycle below, where the report puts it
                 }
                 case "firstSeen" -> {
-                    if (!derived.suggestedOwners().isEmpty()) {
-                        ArrayNode a = out.putArray("suggestedOwners");
-                        for (SuggestedOwner so : derived.suggestedOwners()) {
-                            ObjectNode n = a.addObject();
-                            n.put("name", so.name());
-                            n.put("source", so.source());
-                            n.put("commits", so.commits());
-                        }
-                    }
+                    dev.sprawl.report.JsonReporter.suggestedOwners(out, derived.suggestedOwners());
                     out.put(name, life.firstSeen() == null ? null : life.firstSeen().toString());
                 }
                 case "lastSeen" -> out.put(name, life.lastSeen() == null ? null : life.lastSeen().toString());

@@ -186,15 +186,7 @@ public final class JsonReporter implements Reporter {
             nn.put("expires", nhi.expires());
             nn.put("rotateEvery", nhi.rotateEvery());
         }
-        if (!s.suggestedOwners().isEmpty()) {
-            ArrayNode suggested = n.putArray("suggestedOwners");
-            for (SuggestedOwner so : s.suggestedOwners()) {
-                ObjectNode sn = suggested.addObject();
-                sn.put("name", so.name());
-                sn.put("source", so.source());
-                sn.put("commits", so.commits());
-            }
-        }
+        suggestedOwners(n, s.suggestedOwners());
         Lifecycle life = s.lifecycle();
         n.put("firstSeen", life.firstSeen() == null ? null : life.firstSeen().toString());
         n.put("lastSeen", life.lastSeen() == null ? null : life.lastSeen().toString());
@@ -263,6 +255,20 @@ public final class JsonReporter implements Reporter {
             }
         } else {
             n.put(key, v.toString());
+        }
+    }
+
+    /** Writes {@code suggestedOwners} into {@code parent} when there are any (the merge writes it the same way). */
+    public static void suggestedOwners(ObjectNode parent, java.util.List<SuggestedOwner> owners) {
+        if (owners.isEmpty()) {
+            return;
+        }
+        ArrayNode suggested = parent.putArray("suggestedOwners");
+        for (SuggestedOwner so : owners) {
+            ObjectNode sn = suggested.addObject();
+            sn.put("name", so.name());
+            sn.put("source", so.source());
+            sn.put("commits", so.commits());
         }
     }
 }

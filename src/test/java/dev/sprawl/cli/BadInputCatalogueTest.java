@@ -6,17 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sprawl.TestSecrets;
 import dev.sprawl.source.git.TestRepo;
-import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -282,18 +278,9 @@ class BadInputCatalogueTest {
     @Test
     void yamlGadgetTagsConstructNothing() throws Exception {
         String secret = TestSecrets.githubToken("ghp_");
-        AtomicInteger connections = new AtomicInteger();
-        try (ServerSocket server = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
-            Thread accept = new Thread(() -> {
-                try (Socket s = server.accept()) {
-                    connections.incrementAndGet();
-                } catch (IOException e) {
-                    // closed at the end
-                }
-            });
-            accept.setDaemon(true);
-            accept.start();
-            String url = "http://127.0.0.1:" + server.getLocalPort() + "/";
+        CountingListener server = new CountingListener();
+        try (server) {
+            String url = "http://127.0.0.1:" + server.port() + "/";
             Files.writeString(dir.resolve("config.yml"), "token: " + secret + "\n"
                     + "gadget: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\""
                     + url + "\"]]]]\nother: !!java.io.FileOutputStream [\"" + dir.resolve("written") + "\"]\n");
@@ -301,7 +288,7 @@ class BadInputCatalogueTest {
             assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.SECRETS.code());
             assertThat(paths(r.json())).contains("config.yml");
         }
-        assertThat(connections.get()).isZero();
+        assertThat(server.connections()).isZero();
         assertThat(dir.resolve("written")).doesNotExist();
     }
 

@@ -10,8 +10,6 @@ import dev.sprawl.TestSecrets;
 import dev.sprawl.source.git.TestRepo;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,23 +120,14 @@ class SafetyTest {
     /** The guard is real: a target that does need the network is caught trying, and no byte leaves. */
     @Test
     void theGuardCatchesNetworkUse() throws Exception {
-        AtomicInteger connections = new AtomicInteger();
-        try (ServerSocket server = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
-            Thread accept = new Thread(() -> {
-                try (Socket s = server.accept()) {
-                    connections.incrementAndGet();
-                } catch (IOException e) {
-                    // closed
-                }
-            });
-            accept.setDaemon(true);
-            accept.start();
-            Run r = guarded(List.of(), "scan", "registry://127.0.0.1:" + server.getLocalPort() + "/app:1",
+        CountingListener server = new CountingListener();
+        try (server) {
+            Run r = guarded(List.of(), "scan", "registry://127.0.0.1:" + server.port() + "/app:1",
                     "--insecure-registry", "-f", "json");
             assertThat(r.err()).contains("NETWORK-ATTEMPT");
             assertThat(r.code()).isNotZero();
         }
-        assertThat(connections.get()).isZero();
+        assertThat(server.connections()).isZero();
     }
 
     /** One vector of a hostile repository at a time, each with its own marker command. */
