@@ -38,24 +38,24 @@ for r in range(n):
     os.makedirs(path)
     subprocess.run(["git", "init", "-q", "--bare", "-b", "main", path], check=True)
     out = []
-    files = {}
     for c in range(commits):
+        changed = {}
         k = rnd.randrange(6)
-        files[f"config/settings{k}.yml"] = text(300)
-        files[f"src/module{rnd.randrange(4)}.py"] = text(200)
+        changed[f"config/settings{k}.yml"] = text(300)
+        changed[f"src/module{rnd.randrange(4)}.py"] = text(200)
         if c == 1:
-            files["deploy/env.sh"] = (f"export GITHUB_TOKEN={shared[r % 20]}\n"
-                                      f"export DB_PASSWORD={pw()}\n")
-            files[".github/CODEOWNERS"] = f"* @acme/team{r % 10}\n"
+            changed["deploy/env.sh"] = (f"export GITHUB_TOKEN={shared[r % 20]}\n"
+                                        f"export DB_PASSWORD={pw()}\n")
+            changed[".github/CODEOWNERS"] = f"* @acme/team{r % 10}\n"
         if c == commits // 2:
-            files[f"deploy/token{c}.env"] = f"API_TOKEN={tok()}\nSHARED_TOKEN={shared[(r * 7) % 20]}\n"
+            changed[f"deploy/token{c}.env"] = f"API_TOKEN={tok()}\nSHARED_TOKEN={shared[(r * 7) % 20]}\n"
         # whole days at 08:00 UTC: an age in days changes only at 08:00, so runs a few minutes apart agree
         when = 1700035200 + (r % 40) * 86400 + c * 86400
         out.append("commit refs/heads/main\n")
         out.append(f"committer Bench <bench@example.test> {when} +0000\n")
         msg = f"change {c}\n"
         out.append(f"data {len(msg)}\n{msg}")
-        for name, body in files.items():
+        for name, body in changed.items():  # fast-import starts each commit from the branch's last tree
             data = body.encode()
             out.append(f"M 100644 inline {name}\ndata {len(data)}\n")
             out.append(body + "\n")

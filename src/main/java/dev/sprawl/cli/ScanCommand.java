@@ -355,6 +355,30 @@ final class ScanCommand implements Callable<Integer> {
             err.println("sprawl: no such ignore file: " + ignoreFile);
             return ExitCode.USAGE.code();
         }
+        Timings timed = timings ? new Timings() : null;
+        if (timed != null) {
+            timed.start();
+        }
+        if (cacheDir != null) {
+            BlobStore.preload();
+        }
+        try {
+            return scanTargets(paths, labels, org, unsharded, rules, governance, known, policy, workers,
+                    new Limits(archiveLimits, imageOptions, git), timed);
+        } finally {
+            if (timed != null) {
+                timed.stop();
+            }
+        }
+    }
+
+    /** The limits and options already checked, handed to {@link #scanTargets}. */
+    private record Limits(ArchiveLimits archives, ImageOptions images, GitOptions git) {
+    }
+
+    private int scanTargets(List<Path> paths, List<String> labels, OrgRun org, List<String> unsharded, RuleSet rules,
+            Governance governance, Set<String> known, FailOn policy, int workers, Limits limits, Timings timed)
+            throws IOException, InterruptedException {
         dev.sprawl.scan.RepoTargets repos = null;
         if (org != null) {
             int locals = paths.size();
@@ -362,7 +386,9 @@ final class ScanCommand implements Callable<Integer> {
                 if (cacheDir != null) {
                     org.keepClonesIn(cacheDir);
                 }
-                paths.addAll(org.materialize());
+                try (Timings.Scope fetching = Timings.enter(Timings.Phase.REMOTES)) {
+                    paths.addAll(org.materialize());
+                }
                 labels.addAll(org.repos());
             }
             repos = org.repoTargets(locals);
@@ -370,18 +396,9 @@ final class ScanCommand implements Callable<Integer> {
             repos = new dev.sprawl.scan.RepoTargets(unsharded, List.of(), List.of(), List.of());
         }
         ScanRequest request = new ScanRequest(paths, labels, rules, excludes, maxFileSize, workers, known,
-                ignoreFile, !noIgnoreFile, maxParseSize, archiveLimits, imageOptions, git, repos, progressLine(err));
-        Timings timed = timings ? new Timings() : null;
-        if (timed != null) {
-            timed.start();
-        }
-        try {
-            return scanAndReport(request, rules, governance, policy, timed);
-        } finally {
-            if (timed != null) {
-                timed.stop();
-            }
-        }
+                ignoreFile, !noIgnoreFile, maxParseSize, limits.archives(), limits.images(), limits.git(), repos,
+                progressLine(spec.commandLine().getErr()));
+        return scanAndReport(request, rules, governance, policy, timed);
     }
 
     private int scanAndReport(ScanRequest request, RuleSet rules, Governance governance, FailOn policy, Timings timed)

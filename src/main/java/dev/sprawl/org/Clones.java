@@ -52,8 +52,13 @@ public final class Clones {
         });
         try {
             List<Future<Path>> futures = new ArrayList<>();
+            dev.sprawl.timing.Timings.Phase phase = dev.sprawl.timing.Timings.carry();
             for (RemoteTarget t : targets) {
-                futures.add(pool.submit(() -> fetcher.materialize(t, root.resolve(RepoFetcher.directoryName(t)), transfers)));
+                futures.add(pool.submit(() -> {
+                    try (dev.sprawl.timing.Timings.Scope timed = dev.sprawl.timing.Timings.enter(phase)) {
+                        return fetcher.materialize(t, root.resolve(RepoFetcher.directoryName(t)), transfers);
+                    }
+                }));
             }
             List<Path> paths = new ArrayList<>();
             List<String> repos = new ArrayList<>();

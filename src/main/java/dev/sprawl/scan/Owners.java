@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -31,12 +34,26 @@ final class Owners {
         return bang < 0 ? path : path.substring(0, bang);
     }
 
+    /**
+     * The governance files of a bare repository's HEAD (every CODEOWNERS location and {@code .sprawlignore}),
+     * read with one resolution of HEAD; empty for other targets, which keep theirs on disk.
+     */
+    static Map<String, byte[]> headFiles(Path target) {
+        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(target.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+            return Map.of();
+        }
+        List<String> names = new ArrayList<>(CodeOwners.LOCATIONS);
+        names.add(IgnoreFile.NAME);
+        return GitRepos.headFiles(target, names, MAX_CODEOWNERS_BYTES);
+    }
+
     /** The suppressions of a target: {@code explicit} when given, else its root {@code .sprawlignore}. */
-    static IgnoreFile ignoreFile(Path target, Path explicit, Consumer<ScanWarning> warn) {
+    static IgnoreFile ignoreFile(Path target, Path explicit, Map<String, byte[]> head, Consumer<ScanWarning> warn) {
         Path file = explicit != null ? explicit : target.resolve(IgnoreFile.NAME);
         if (explicit == null && (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
                 || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))) {
-            return ignoreFileFromGitHead(target, warn);
+            return ignoreFileFromGitHead(target, head, warn);
         }
         String name = explicit != null ? explicit.toString() : IgnoreFile.NAME;
         try {
@@ -56,23 +73,19 @@ final class Owners {
     }
 
     /** A bare repository (a remote's clone) has no files on disk: HEAD's {@code .sprawlignore}, like its CODEOWNERS. */
-    private static IgnoreFile ignoreFileFromGitHead(Path target, Consumer<ScanWarning> warn) {
-        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
-                || Files.exists(target.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+    private static IgnoreFile ignoreFileFromGitHead(Path target, Map<String, byte[]> head, Consumer<ScanWarning> warn) {
+        byte[] bytes = head.get(IgnoreFile.NAME);
+        if (bytes == null) {
             return IgnoreFile.EMPTY;
         }
-        java.util.Optional<byte[]> bytes = GitRepos.headFile(target, IgnoreFile.NAME, MAX_CODEOWNERS_BYTES);
-        if (bytes.isEmpty()) {
-            return IgnoreFile.EMPTY;
-        }
-        IgnoreFile parsed = IgnoreFile.parse(IgnoreFile.NAME, new String(bytes.get(), StandardCharsets.UTF_8));
+        IgnoreFile parsed = IgnoreFile.parse(IgnoreFile.NAME, new String(bytes, StandardCharsets.UTF_8));
         for (String problem : parsed.problems()) {
             warn.accept(new ScanWarning("ignore-file-line", problem, IgnoreFile.NAME, false));
         }
         return parsed;
     }
 
-    static OwnerResolver forTarget(Path target, Consumer<ScanWarning> warn) {
+    static OwnerResolver forTarget(Path target, Map<String, byte[]> head, Consumer<ScanWarning> warn) {
         if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             return OwnerResolver.NONE;
         }
@@ -95,15 +108,15 @@ final class Owners {
         if (Files.exists(target.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
             return OwnerResolver.NONE; // a working tree's CODEOWNERS is the one on disk, and there is none
         }
-        return fromGitHead(target, warn);
+        return fromGitHead(head);
     }
 
     /** A git repository without a CODEOWNERS file on disk (a bare one): HEAD's CODEOWNERS. */
-    private static OwnerResolver fromGitHead(Path target, Consumer<ScanWarning> warn) {
+    private static OwnerResolver fromGitHead(Map<String, byte[]> head) {
         for (String name : CodeOwners.LOCATIONS) {
-            java.util.Optional<byte[]> bytes = GitRepos.headFile(target, name, MAX_CODEOWNERS_BYTES);
-            if (bytes.isPresent()) {
-                CodeOwners owners = CodeOwners.parse(name, new String(bytes.get(), StandardCharsets.UTF_8));
+            byte[] bytes = head.get(name);
+            if (bytes != null) {
+                CodeOwners owners = CodeOwners.parse(name, new String(bytes, StandardCharsets.UTF_8));
                 return location -> owners.ownerOf(outerPath(location.path()));
             }
         }

@@ -113,13 +113,18 @@ public final class Scanner {
                 RepoLedger.Start count = ledger.start(repo, sink);
                 BlobSink targetSink = repo != null ? new TargetLabelSink(sink, "repo", repo)
                         : many ? new TargetLabelSink(sink, "target", label) : sink;
-                ownersByTarget.put(label, Owners.forTarget(target, targetSink::warn));
+                Timings.Scope prepared = Timings.enter(Timings.Phase.READ);
+                Map<String, byte[]> head = Owners.headFiles(target);
+                ownersByTarget.put(label, Owners.forTarget(target, head, targetSink::warn));
                 ignoresByTarget.put(label, request.useIgnoreFiles()
-                        ? Owners.ignoreFile(target, request.ignoreFile(), targetSink::warn) : IgnoreFile.EMPTY);
+                        ? Owners.ignoreFile(target, request.ignoreFile(), head, targetSink::warn) : IgnoreFile.EMPTY);
                 String memo = cache == null ? null : targetKey(target, label, repo, many, request);
                 BlobResult.TargetResult remembered = memo == null ? null : cache.lookupTarget(memo);
+                prepared.close();
                 if (remembered != null) {
-                    sink.replayTarget(remembered); // refs unmoved since a scan with the same rules: not walked again
+                    try (Timings.Scope replay = Timings.enter(Timings.Phase.INVENTORY)) {
+                        sink.replayTarget(remembered); // refs unmoved since a scan with the same rules: not walked again
+                    }
                 } else {
                     Sink.Mark mark = memo == null ? null : sink.mark();
                     try (Timings.Scope timed = Timings.enter(Timings.Phase.READ)) {

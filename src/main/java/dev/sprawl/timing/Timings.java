@@ -25,6 +25,7 @@ public final class Timings {
     /** The phases, in pipeline order; {@link #key} is the JSON name. */
     public enum Phase {
         STARTUP("startup"),
+        REMOTES("remotes"),
         COMMIT_GRAPH("commitGraph"),
         HISTORY_INDEX("historyIndex"),
         READ("read"),

@@ -42,9 +42,12 @@ class LauncherIT {
         Run first = launch("--version");
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).startsWith("sprawl ");
+        assertThat(first.err()).doesNotContain("warning").doesNotContain("error");
+        assertThat(Path.of("target/sprawl.jsa")).as("the static CDS archive the training runs produce").isNotEmptyFile();
         Run scan = launch("scan", target.toString(), "--format", "table");
         assertThat(scan.code()).as(scan.err()).isEqualTo(1);
         assertThat(scan.out()).contains("GitHub").contains("1 secret");
+        assertThat(scan.err()).doesNotContain("warning").doesNotContain("Sharing");
         Files.delete(target.resolve("deploy.sh"));
         assertThat(launch("scan", target.toString()).code()).isZero();
     }

@@ -55,6 +55,17 @@ class TimingsTest {
     }
 
     @Test
+    void remoteTargetsChargeTheirRefChecksAndClonesToRemotes() throws Exception {
+        Path repo = history();
+        Cli.Result r = Cli.run("scan", repo.toUri().toString(), "-f", "json", "--timings");
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        List<String> phases = new ArrayList<>();
+        r.json().path("scan").path("timings").fieldNames().forEachRemaining(phases::add);
+        assertThat(phases).containsSubsequence("startup", "remotes", "commitGraph", "historyIndex", "total");
+        assertThat(r.json().path("scan").path("timings").path("remotes").path("wallMs").asLong()).isPositive();
+    }
+
+    @Test
     void absentWithoutTheFlag() throws Exception {
         Path repo = history();
         Cli.Result r = Cli.run("scan", repo.toString(), "-f", "json");

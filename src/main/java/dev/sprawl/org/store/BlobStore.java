@@ -80,6 +80,23 @@ public final class BlobStore implements ResultCache, AutoCloseable {
     }
 
     /**
+     * Loads the SQLite driver and its native library on a background thread (the library is unpacked
+     * and compared byte by byte on every start, tens of milliseconds), so that {@link #open} after the
+     * remotes are fetched finds it ready. Errors are left for {@link #open} to meet and report.
+     */
+    public static void preload() {
+        Thread t = new Thread(() -> {
+            try {
+                org.sqlite.SQLiteJDBCLoader.initialize();
+            } catch (Exception | LinkageError e) {
+                // open() loads it again and reports what is wrong
+            }
+        }, "sprawl-sqlite-load");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
      * Opens (or creates, or rebuilds) the store in {@code dir}.
      *
      * @param rulesIdentity see {@link #rulesIdentity}

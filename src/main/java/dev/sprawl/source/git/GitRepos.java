@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -163,32 +165,43 @@ public final class GitRepos {
      * repository, HEAD resolves and the file is a blob no larger than {@code maxBytes}.
      */
     public static Optional<byte[]> headFile(Path target, String path, long maxBytes) {
+        return Optional.ofNullable(headFiles(target, List.of(path), maxBytes).get(path));
+    }
+
+    /**
+     * Several files of HEAD's tree at once ({@link #headFile} for each of {@code paths}, with one
+     * resolution of HEAD): path → bytes for those present; empty when the target is not a repository.
+     */
+    public static Map<String, byte[]> headFiles(Path target, List<String> paths, long maxBytes) {
         if (!isRepository(target)) {
-            return Optional.empty();
+            return Map.of();
         }
+        Map<String, byte[]> found = new java.util.HashMap<>();
         try (ObjectReader reader = glance(target).newObjectReader()) {
             ObjectId head = resolveCommit(glance(target), Constants.HEAD);
             if (head == null) {
-                return Optional.empty();
+                return Map.of();
             }
             ObjectId tree;
             try (RevWalk rw = new RevWalk(reader)) {
                 tree = rw.parseCommit(head).getTree();
             }
-            try (TreeWalk tw = TreeWalk.forPath(reader, path, tree)) {
-                if (tw == null || (tw.getRawMode(0) & org.eclipse.jgit.lib.FileMode.TYPE_MASK)
-                        != org.eclipse.jgit.lib.FileMode.TYPE_FILE) {
-                    return Optional.empty();
+            for (String path : paths) {
+                try (TreeWalk tw = TreeWalk.forPath(reader, path, tree)) {
+                    if (tw == null || (tw.getRawMode(0) & org.eclipse.jgit.lib.FileMode.TYPE_MASK)
+                            != org.eclipse.jgit.lib.FileMode.TYPE_FILE) {
+                        continue;
+                    }
+                    ObjectLoader loader = reader.open(tw.getObjectId(0), Constants.OBJ_BLOB);
+                    if (loader.getSize() <= maxBytes) {
+                        found.put(path, loader.getCachedBytes());
+                    }
                 }
-                ObjectLoader loader = reader.open(tw.getObjectId(0), Constants.OBJ_BLOB);
-                if (loader.getSize() > maxBytes) {
-                    return Optional.empty();
-                }
-                return Optional.of(loader.getCachedBytes());
             }
+            return found;
         } catch (IOException | RuntimeException e) {
             forget();
-            return Optional.empty();
+            return Map.of();
         }
     }
 
