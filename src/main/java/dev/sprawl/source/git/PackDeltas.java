@@ -211,7 +211,7 @@ final class PackDeltas implements AutoCloseable {
         return out;
     }
 
-    private static byte[] inflate(FileChannel ch, long pos, int size, Inflater inf)
+    static byte[] inflate(FileChannel ch, long pos, int size, Inflater inf)
             throws IOException, DataFormatException {
         inf.reset();
         byte[] out = new byte[firstChunk(size)];

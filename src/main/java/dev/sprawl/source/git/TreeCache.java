@@ -21,6 +21,7 @@ final class TreeCache extends ObjectReader.Filter {
     static final long MAX_BYTES = 16L * 1024 * 1024;
 
     private final ObjectReader reader;
+    private final PackTrees packs;
     private long bytes;
     private final LinkedHashMap<ObjectId, RawTreeDiff.Parsed> trees = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -34,7 +35,18 @@ final class TreeCache extends ObjectReader.Filter {
     };
 
     TreeCache(ObjectReader reader) {
+        this(reader, null);
+    }
+
+    /** @param packs builds trees from the packs with their delta chains cached (null: every tree through JGit) */
+    TreeCache(ObjectReader reader, PackTrees packs) {
         this.reader = reader;
+        this.packs = packs;
+    }
+
+    private byte[] read(AnyObjectId id) throws IOException {
+        byte[] raw = packs == null ? null : packs.tree(id);
+        return raw != null ? raw : reader.open(id, Constants.OBJ_TREE).getCachedBytes();
     }
 
     @Override
@@ -48,7 +60,7 @@ final class TreeCache extends ObjectReader.Filter {
             return reader.open(id, typeHint);
         }
         RawTreeDiff.Parsed t = trees.get(id);
-        byte[] raw = t != null ? t.raw : reader.open(id, typeHint).getCachedBytes();
+        byte[] raw = t != null ? t.raw : read(id);
         return new ObjectLoader.SmallObject(Constants.OBJ_TREE, raw);
     }
 
@@ -59,7 +71,7 @@ final class TreeCache extends ObjectReader.Filter {
     RawTreeDiff.Parsed parsed(AnyObjectId id, RawTreeDiff.Parsed like) throws IOException {
         RawTreeDiff.Parsed t = trees.get(id);
         if (t == null) {
-            t = RawTreeDiff.Parsed.of(reader.open(id, Constants.OBJ_TREE).getCachedBytes(), like);
+            t = RawTreeDiff.Parsed.of(read(id), like);
             bytes += t.bytes();
             trees.put(id.copy(), t);
         }

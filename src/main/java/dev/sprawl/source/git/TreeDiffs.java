@@ -60,8 +60,9 @@ final class TreeDiffs {
                 "unexpected " + e.getClass().getSimpleName() + " while comparing git trees", null, true)));
         for (int r = 0; r < runners; r++) {
             tasks.submit(() -> {
-                try (ObjectAccess access = new ObjectAccess(ctx.target(), repo)) {
-                    RawTreeDiff[] tw = {newDiff(access)};
+                try (ObjectAccess access = new ObjectAccess(ctx.target(), repo);
+                     PackTrees packTrees = new PackTrees(PackOrder.packs(repo))) {
+                    RawTreeDiff[] tw = {newDiff(access, packTrees)};
                     int c;
                     while ((c = next.getAndIncrement()) < chunks && results.admit(c)) {
                         List<Diff> out = new ArrayList<>(CHUNK_COMMITS);
@@ -149,8 +150,8 @@ final class TreeDiffs {
     }
 
     /** A tree differ for this thread: trees read through a cache of recently read ones. */
-    private static RawTreeDiff newDiff(ObjectAccess access) {
-        return new RawTreeDiff(new TreeCache(access.reader()));
+    private static RawTreeDiff newDiff(ObjectAccess access, PackTrees packTrees) {
+        return new RawTreeDiff(new TreeCache(access.reader(), packTrees));
     }
 
     /** Compares one commit with its first parent; retries once on a fresh repository instance. */
@@ -162,7 +163,7 @@ final class TreeDiffs {
             failure = e;
         }
         if (access.recover()) {
-            tw[0] = newDiff(access);
+            tw[0] = newDiff(access, null); // the packs may have changed: every tree through JGit
             try {
                 return new Diff(c, walk(tw[0], c));
             } catch (IOException | RuntimeException e) {

@@ -1,0 +1,218 @@
+package dev.sprawl.source.git;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import org.eclipse.jgit.internal.storage.file.Pack;
+import org.eclipse.jgit.internal.storage.file.PackIndex;
+import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * Builds tree objects straight from the packs and keeps what it built by pack position. Git stores the
+ * versions of a directory as a chain of deltas against one another; JGit's reader applies a chain from
+ * its base each time a tree is read unless the base is in its small delta-base cache, so reading the
+ * trees of 200k commits applied the same links again and again (on git/git 20 GB of allocation). Here
+ * each link is applied once while its result stays in the cache: a tree whose base was built a moment
+ * ago (the same directory in the neighbouring commit) costs one delta.
+ *
+ * <p>One per thread. Anything unusual — an object not in a pack, a base in another pack, a malformed or
+ * truncated delta, a chain deeper than {@link #MAX_DEPTH}, a chain that does not end in a tree — gives
+ * null, and the caller reads the tree through JGit, which reports what is wrong.
+ */
+final class PackTrees implements AutoCloseable {
+
+    /** Bytes of built trees kept per thread. */
+    static final long MAX_BYTES = 16L * 1024 * 1024;
+    /** Longest chain followed (git's default is 50; {@code --depth} can make more). */
+    static final int MAX_DEPTH = 4096;
+    /** Largest tree built here (larger ones go through JGit). */
+    static final int MAX_TREE_BYTES = 16 * 1024 * 1024;
+
+    private static final int OBJ_TREE = 2;
+    private static final int OFS_DELTA = 6;
+    private static final int REF_DELTA = 7;
+    private static final int HEADER_BYTES = 32;
+
+    private final List<PackIndex> indexes = new ArrayList<>();
+    private final List<FileChannel> channels = new ArrayList<>();
+    private final Inflater inflater = new Inflater();
+    private final ByteBuffer head = ByteBuffer.allocate(HEADER_BYTES);
+    private long bytes;
+    private long links;
+    private final LinkedHashMap<Long, byte[]> built = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, byte[]> eldest) {
+            if (bytes > MAX_BYTES) {
+                bytes -= eldest.getValue().length;
+                return true;
+            }
+            return false;
+        }
+    };
+
+    /** Over the packs JGit lists now; a pack that cannot be opened is left out (its trees go through JGit). */
+    PackTrees(List<Pack> packs) {
+        for (Pack p : packs) {
+            if (indexes.size() >= 1 << 15) {
+                break;
+            }
+            try {
+                PackIndex index = p.getIndex();
+                FileChannel ch = FileChannel.open(p.getPackFile().toPath(), StandardOpenOption.READ);
+                indexes.add(index);
+                channels.add(ch);
+            } catch (IOException | RuntimeException e) {
+                // read through JGit
+            }
+        }
+    }
+
+    /** The raw bytes of tree {@code id}, or null when it is to be read through JGit. */
+    byte[] tree(AnyObjectId id) {
+        for (int p = 0; p < indexes.size(); p++) {
+            long offset;
+            try {
+                offset = indexes.get(p).findOffset(id);
+            } catch (RuntimeException e) {
+                return null;
+            }
+            if (offset >= 0) {
+                return build(p, offset);
+            }
+        }
+        return null;
+    }
+
+    /** One link of a chain: where the delta's compressed bytes start and how large it inflates. */
+    private record Link(long offset, long dataAt, int size) {
+    }
+
+    private byte[] build(int pack, long offset) {
+        List<Link> chain = new ArrayList<>();
+        long at = offset;
+        byte[] base = null;
+        try {
+            while (base == null) {
+                byte[] done = built.get(key(pack, at));
+                if (done != null) {
+                    base = done;
+                    break;
+                }
+                if (chain.size() > MAX_DEPTH) {
+                    return null;
+                }
+                long[] h = header(pack, at);
+                if (h == null || h[1] > MAX_TREE_BYTES) {
+                    return null;
+                }
+                int type = (int) h[0];
+                if (type == OBJ_TREE) {
+                    base = PackDeltas.inflate(channels.get(pack), h[2], (int) h[1], inflater);
+                    keep(pack, at, base);
+                } else if (type == OFS_DELTA || type == REF_DELTA) {
+                    chain.add(new Link(at, h[2], (int) h[1]));
+                    at = h[3];
+                    if (at < 0) {
+                        return null;
+                    }
+                } else {
+                    return null; // a blob, commit or tag: not a tree
+                }
+            }
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                Link link = chain.get(i);
+                byte[] delta = PackDeltas.inflate(channels.get(pack), link.dataAt(), link.size(), inflater);
+                base = PackDeltas.apply(delta, base);
+                links++;
+                if (base == null || base.length > MAX_TREE_BYTES) {
+                    return null;
+                }
+                keep(pack, link.offset(), base);
+            }
+            return base;
+        } catch (IOException | DataFormatException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Deltas applied so far (what the cache saves shows as fewer of these). */
+    long linksApplied() {
+        return links;
+    }
+
+    private void keep(int pack, long offset, byte[] data) {
+        if (built.put(key(pack, offset), data) == null) {
+            bytes += data.length;
+        }
+    }
+
+    private static long key(int pack, long offset) {
+        return ((long) pack << 48) | offset;
+    }
+
+    /**
+     * The object header at a pack position as {type, inflated size, where the data starts, base position
+     * (deltas; -1 when the base is not in this pack)}, or null when unreadable.
+     */
+    private long[] header(int pack, long offset) throws IOException {
+        if (offset < 0 || offset >= 1L << 48) {
+            return null;
+        }
+        head.clear();
+        int read = channels.get(pack).read(head, offset);
+        if (read <= 0) {
+            return null;
+        }
+        head.flip();
+        int c = head.get() & 0xFF;
+        int type = (c >> 4) & 7;
+        long size = c & 15;
+        int shift = 4;
+        while ((c & 0x80) != 0) {
+            c = head.get() & 0xFF;
+            if (shift > 56) {
+                return null;
+            }
+            size += (long) (c & 0x7F) << shift;
+            shift += 7;
+        }
+        long base = -1;
+        if (type == OFS_DELTA) {
+            c = head.get() & 0xFF;
+            long back = c & 0x7F;
+            while ((c & 0x80) != 0) {
+                c = head.get() & 0xFF;
+                if (back > Long.MAX_VALUE >>> 8) {
+                    return null;
+                }
+                back = ((back + 1) << 7) | (c & 0x7F);
+            }
+            base = back > 0 && back <= offset ? offset - back : -1;
+        } else if (type == REF_DELTA) {
+            byte[] raw = new byte[20];
+            head.get(raw);
+            base = indexes.get(pack).findOffset(ObjectId.fromRaw(raw));
+        }
+        return new long[] {type, size, offset + head.position(), base};
+    }
+
+    @Override
+    public void close() {
+        inflater.end();
+        for (FileChannel ch : channels) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // a read-only channel
+            }
+        }
+    }
+}
