@@ -211,12 +211,15 @@ final class PackDeltas implements AutoCloseable {
         return out;
     }
 
+    /** Each thread's buffer for reading compressed bytes from a channel. */
+    private static final ThreadLocal<ByteBuffer> READ_BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocate(READ_CHUNK));
+
     static byte[] inflate(FileChannel ch, long pos, int size, Inflater inf)
             throws IOException, DataFormatException {
         inf.reset();
         byte[] out = new byte[firstChunk(size)];
         int done = 0;
-        ByteBuffer in = ByteBuffer.allocate(READ_CHUNK);
+        ByteBuffer in = READ_BUFFER.get();
         while (done < size) {
             if (inf.needsInput()) {
                 in.clear();
