@@ -40,11 +40,17 @@ final class PackTrees implements AutoCloseable {
     private static final int OFS_DELTA = 6;
     private static final int REF_DELTA = 7;
     private static final int HEADER_BYTES = 32;
+    private static final int WINDOW_BYTES = 16 * 1024;
 
     private final List<PackIndex> indexes = new ArrayList<>();
     private final List<FileChannel> channels = new ArrayList<>();
     private final Inflater inflater = new Inflater();
-    private final ByteBuffer head = ByteBuffer.allocate(HEADER_BYTES);
+    /** The pack bytes read last: one positional read serves an object's header and, mostly, its data. */
+    private final byte[] window = new byte[WINDOW_BYTES];
+    private final ByteBuffer windowBuffer = ByteBuffer.wrap(window);
+    private int windowPack = -1;
+    private long windowStart;
+    private int windowLength;
     private long bytes;
     private long links;
     private final LinkedHashMap<Long, byte[]> built = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -115,7 +121,7 @@ final class PackTrees implements AutoCloseable {
                 }
                 int type = (int) h[0];
                 if (type == OBJ_TREE) {
-                    base = PackDeltas.inflate(channels.get(pack), h[2], (int) h[1], inflater);
+                    base = inflate(pack, h[2], (int) h[1]);
                     keep(pack, at, base);
                 } else if (type == OFS_DELTA || type == REF_DELTA) {
                     chain.add(new Link(at, h[2], (int) h[1]));
@@ -129,7 +135,7 @@ final class PackTrees implements AutoCloseable {
             }
             for (int i = chain.size() - 1; i >= 0; i--) {
                 Link link = chain.get(i);
-                byte[] delta = PackDeltas.inflate(channels.get(pack), link.dataAt(), link.size(), inflater);
+                byte[] delta = inflate(pack, link.dataAt(), link.size());
                 base = PackDeltas.apply(delta, base);
                 links++;
                 if (base == null || base.length > MAX_TREE_BYTES) {
@@ -163,45 +169,102 @@ final class PackTrees implements AutoCloseable {
      * (deltas; -1 when the base is not in this pack)}, or null when unreadable.
      */
     private long[] header(int pack, long offset) throws IOException {
-        if (offset < 0 || offset >= 1L << 48) {
+        if (offset < 0 || offset >= 1L << 48 || !load(pack, offset, HEADER_BYTES)) {
             return null;
         }
-        head.clear();
-        int read = channels.get(pack).read(head, offset);
-        if (read <= 0) {
+        int p = (int) (offset - windowStart);
+        int end = windowLength;
+        if (p >= end) {
             return null;
         }
-        head.flip();
-        int c = head.get() & 0xFF;
+        int c = window[p++] & 0xFF;
         int type = (c >> 4) & 7;
         long size = c & 15;
         int shift = 4;
         while ((c & 0x80) != 0) {
-            c = head.get() & 0xFF;
-            if (shift > 56) {
+            if (p >= end || shift > 56) {
                 return null;
             }
+            c = window[p++] & 0xFF;
             size += (long) (c & 0x7F) << shift;
             shift += 7;
         }
         long base = -1;
         if (type == OFS_DELTA) {
-            c = head.get() & 0xFF;
+            if (p >= end) {
+                return null;
+            }
+            c = window[p++] & 0xFF;
             long back = c & 0x7F;
             while ((c & 0x80) != 0) {
-                c = head.get() & 0xFF;
-                if (back > Long.MAX_VALUE >>> 8) {
+                if (p >= end || back > Long.MAX_VALUE >>> 8) {
                     return null;
                 }
+                c = window[p++] & 0xFF;
                 back = ((back + 1) << 7) | (c & 0x7F);
             }
             base = back > 0 && back <= offset ? offset - back : -1;
         } else if (type == REF_DELTA) {
-            byte[] raw = new byte[20];
-            head.get(raw);
-            base = indexes.get(pack).findOffset(ObjectId.fromRaw(raw));
+            if (p + 20 > end) {
+                return null;
+            }
+            base = indexes.get(pack).findOffset(ObjectId.fromRaw(window, p));
+            p += 20;
         }
-        return new long[] {type, size, offset + head.position(), base};
+        return new long[] {type, size, windowStart + p, base};
+    }
+
+    /**
+     * Makes the window hold {@code need} bytes from {@code pos} (fewer at the end of the pack); false when
+     * nothing can be read there.
+     */
+    private boolean load(int pack, long pos, int need) throws IOException {
+        if (pack == windowPack && pos >= windowStart && pos + need <= windowStart + windowLength) {
+            return true;
+        }
+        windowPack = -1;
+        windowBuffer.clear();
+        int n = channels.get(pack).read(windowBuffer, pos);
+        if (n <= 0) {
+            return false;
+        }
+        windowPack = pack;
+        windowStart = pos;
+        windowLength = n;
+        return true;
+    }
+
+    /**
+     * Inflates {@code size} bytes from pack position {@code pos}, starting with what the window holds. The
+     * output grows as bytes arrive, so a header's claim is never allocated ahead of the data.
+     */
+    private byte[] inflate(int pack, long pos, int size) throws IOException, DataFormatException {
+        inflater.reset();
+        byte[] out = new byte[Math.min(size, 64 * 1024)];
+        int done = 0;
+        long next = pos;
+        while (done < size) {
+            if (inflater.needsInput()) {
+                if (!load(pack, next, 1)) {
+                    throw new DataFormatException("truncated");
+                }
+                int from = (int) (next - windowStart);
+                inflater.setInput(window, from, windowLength - from);
+                next = windowStart + windowLength;
+            }
+            if (done == out.length) {
+                out = java.util.Arrays.copyOf(out, (int) Math.min(size, 2L * out.length));
+            }
+            int n = inflater.inflate(out, done, out.length - done);
+            if (n == 0 && (inflater.finished() || inflater.needsDictionary())) {
+                break;
+            }
+            done += n;
+        }
+        if (done != size) {
+            throw new DataFormatException("short object");
+        }
+        return out;
     }
 
     @Override
