@@ -1,6 +1,7 @@
 package dev.sprawl.org;
 
 import dev.sprawl.source.ScanWarning;
+import dev.sprawl.timing.Timings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,10 +53,10 @@ public final class Clones {
         });
         try {
             List<Future<Path>> futures = new ArrayList<>();
-            dev.sprawl.timing.Timings.Phase phase = dev.sprawl.timing.Timings.carry();
+            Timings.Phase phase = Timings.carry();
             for (RemoteTarget t : targets) {
                 futures.add(pool.submit(() -> {
-                    try (dev.sprawl.timing.Timings.Scope timed = dev.sprawl.timing.Timings.enter(phase)) {
+                    try (Timings.Scope timed = Timings.enter(phase)) {
                         return fetcher.materialize(t, root.resolve(RepoFetcher.directoryName(t)), transfers);
                     }
                 }));

@@ -113,14 +113,16 @@ public final class Scanner {
                 RepoLedger.Start count = ledger.start(repo, sink);
                 BlobSink targetSink = repo != null ? new TargetLabelSink(sink, "repo", repo)
                         : many ? new TargetLabelSink(sink, "target", label) : sink;
-                Timings.Scope prepared = Timings.enter(Timings.Phase.READ);
-                Map<String, byte[]> head = Owners.headFiles(target);
-                ownersByTarget.put(label, Owners.forTarget(target, head, targetSink::warn));
-                ignoresByTarget.put(label, request.useIgnoreFiles()
-                        ? Owners.ignoreFile(target, request.ignoreFile(), head, targetSink::warn) : IgnoreFile.EMPTY);
-                String memo = cache == null ? null : targetKey(target, label, repo, many, request);
-                BlobResult.TargetResult remembered = memo == null ? null : cache.lookupTarget(memo);
-                prepared.close();
+                String memo;
+                BlobResult.TargetResult remembered;
+                try (Timings.Scope prepared = Timings.enter(Timings.Phase.READ)) {
+                    Map<String, byte[]> head = Owners.headFiles(target);
+                    ownersByTarget.put(label, Owners.forTarget(target, head, targetSink::warn));
+                    ignoresByTarget.put(label, request.useIgnoreFiles()
+                            ? Owners.ignoreFile(target, request.ignoreFile(), head, targetSink::warn) : IgnoreFile.EMPTY);
+                    memo = cache == null ? null : targetKey(target, label, repo, many, request);
+                    remembered = memo == null ? null : cache.lookupTarget(memo);
+                }
                 if (remembered != null) {
                     try (Timings.Scope replay = Timings.enter(Timings.Phase.INVENTORY)) {
                         sink.replayTarget(remembered); // refs unmoved since a scan with the same rules: not walked again
