@@ -435,7 +435,7 @@ public final class InventoryMerge {
                     // written with the lifecycle below, where the report puts it
                 }
                 case "firstSeen" -> {
-                    dev.sprawl.report.JsonReporter.suggestedOwners(out, derived.suggestedOwners());
+                    JsonReporter.suggestedOwners(out, derived.suggestedOwners());
                     out.put(name, life.firstSeen() == null ? null : life.firstSeen().toString());
                 }
                 case "lastSeen" -> out.put(name, life.lastSeen() == null ? null : life.lastSeen().toString());

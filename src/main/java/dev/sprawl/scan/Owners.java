@@ -53,7 +53,7 @@ final class Owners {
         Path file = explicit != null ? explicit : target.resolve(IgnoreFile.NAME);
         if (explicit == null && (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
                 || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))) {
-            return ignoreFileFromGitHead(target, head, warn);
+            return ignoreFileFromGitHead(head, warn);
         }
         String name = explicit != null ? explicit.toString() : IgnoreFile.NAME;
         try {
@@ -73,7 +73,7 @@ final class Owners {
     }
 
     /** A bare repository (a remote's clone) has no files on disk: HEAD's {@code .sprawlignore}, like its CODEOWNERS. */
-    private static IgnoreFile ignoreFileFromGitHead(Path target, Map<String, byte[]> head, Consumer<ScanWarning> warn) {
+    private static IgnoreFile ignoreFileFromGitHead(Map<String, byte[]> head, Consumer<ScanWarning> warn) {
         byte[] bytes = head.get(IgnoreFile.NAME);
         if (bytes == null) {
             return IgnoreFile.EMPTY;

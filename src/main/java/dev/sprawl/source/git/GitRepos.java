@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -176,7 +177,7 @@ public final class GitRepos {
         if (!isRepository(target)) {
             return Map.of();
         }
-        Map<String, byte[]> found = new java.util.HashMap<>();
+        Map<String, byte[]> found = new HashMap<>();
         try (ObjectReader reader = glance(target).newObjectReader()) {
             ObjectId head = resolveCommit(glance(target), Constants.HEAD);
             if (head == null) {

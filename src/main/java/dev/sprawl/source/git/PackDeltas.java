@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.eclipse.jgit.internal.storage.file.Pack;
-import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * Reads how a packed blob was stored: when git stored it as a delta against another blob, which blob
@@ -22,9 +21,6 @@ import org.eclipse.jgit.lib.ObjectId;
  */
 final class PackDeltas implements AutoCloseable {
 
-    /** Pack object types (pack format). */
-    private static final int OFS_DELTA = 6;
-    private static final int REF_DELTA = 7;
     /** Deltas larger than this are not parsed (the blob is then detected in full). */
     static final int MAX_DELTA_BYTES = 16 * 1024 * 1024;
     /** Bytes read at once from the pack while inflating a delta. */
@@ -35,8 +31,6 @@ final class PackDeltas implements AutoCloseable {
     /** The limit in force (tests lower it to read through the channels). */
     static volatile long mapLimit = MAX_MAPPED_BYTES;
 
-    /** Bytes read for an object header: type and size, then a base offset or id. */
-    private static final int HEADER_BYTES = 32;
 
     private final List<FileChannel> packs = new ArrayList<>();
     /**
@@ -81,7 +75,7 @@ final class PackDeltas implements AutoCloseable {
      * ({@link BlobNode#base}), and counts each base's dependents.
      */
     void link(List<BlobNode> blobs) {
-        ByteBuffer head = ByteBuffer.allocate(HEADER_BYTES);
+        ByteBuffer head = ByteBuffer.allocate(PackHeader.MAX_BYTES);
         for (BlobNode b : blobs) {
             Header h = header(b, head);
             if (h != null && h.base != null && h.base != b) {
@@ -96,7 +90,7 @@ final class PackDeltas implements AutoCloseable {
      * base — or null (unreadable, malformed, too large).
      */
     byte[] delta(BlobNode blob, Inflater inflater) {
-        Header h = header(blob, ByteBuffer.allocate(HEADER_BYTES));
+        Header h = header(blob, ByteBuffer.allocate(PackHeader.MAX_BYTES));
         if (h == null || h.base != blob.base || h.size < 0 || h.size > MAX_DELTA_BYTES) {
             return null;
         }
@@ -123,44 +117,25 @@ final class PackDeltas implements AutoCloseable {
             MappedByteBuffer map = maps.get(blob.pack);
             if (map != null) {
                 int at = (int) blob.offset;
-                head = map.slice(at, Math.min(HEADER_BYTES, map.capacity() - at));
+                head = map.slice(at, Math.min(PackHeader.MAX_BYTES, map.capacity() - at));
             } else {
                 head.clear();
                 packs.get(blob.pack).read(head, blob.offset);
                 head.flip();
             }
-            int c = head.get() & 0xFF;
-            int type = (c >> 4) & 7;
-            long size = c & 15;
-            int shift = 4;
-            while ((c & 0x80) != 0) {
-                c = head.get() & 0xFF;
-                if (shift > 56) {
-                    return null; // a size beyond 2^63: not a pack written by git
-                }
-                size += (long) (c & 0x7F) << shift;
-                shift += 7;
+            PackHeader h = PackHeader.parse(head);
+            if (h == null) {
+                return null;
             }
             BlobNode base;
-            if (type == OFS_DELTA) {
-                c = head.get() & 0xFF;
-                long back = c & 0x7F;
-                while ((c & 0x80) != 0) {
-                    c = head.get() & 0xFF;
-                    if (back > Long.MAX_VALUE >>> 8) {
-                        return null;
-                    }
-                    back = ((back + 1) << 7) | (c & 0x7F);
-                }
-                base = at(blob.pack, blob.offset - back);
-            } else if (type == REF_DELTA) {
-                byte[] raw = new byte[20];
-                head.get(raw);
-                base = index.get(ObjectId.fromRaw(raw));
+            if (h.type() == PackHeader.OFS_DELTA) {
+                base = at(blob.pack, blob.offset - h.baseBack());
+            } else if (h.type() == PackHeader.REF_DELTA) {
+                base = index.get(h.baseId());
             } else {
                 return null;
             }
-            return new Header(size, base, blob.offset + head.position());
+            return new Header(h.size(), base, blob.offset + h.length());
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -214,7 +189,7 @@ final class PackDeltas implements AutoCloseable {
     /** Each thread's buffer for reading compressed bytes from a channel. */
     private static final ThreadLocal<ByteBuffer> READ_BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocate(READ_CHUNK));
 
-    static byte[] inflate(FileChannel ch, long pos, int size, Inflater inf)
+    private static byte[] inflate(FileChannel ch, long pos, int size, Inflater inf)
             throws IOException, DataFormatException {
         inf.reset();
         byte[] out = new byte[firstChunk(size)];

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,6 @@ import java.util.zip.Inflater;
 import org.eclipse.jgit.internal.storage.file.Pack;
 import org.eclipse.jgit.internal.storage.file.PackIndex;
 import org.eclipse.jgit.lib.AnyObjectId;
-import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * Builds tree objects straight from the packs and keeps what it built by pack position. Git stores the
@@ -36,10 +36,6 @@ final class PackTrees implements AutoCloseable {
     /** Largest tree built here (larger ones go through JGit). */
     static final int MAX_TREE_BYTES = 16 * 1024 * 1024;
 
-    private static final int OBJ_TREE = 2;
-    private static final int OFS_DELTA = 6;
-    private static final int REF_DELTA = 7;
-    private static final int HEADER_BYTES = 32;
     private static final int WINDOW_BYTES = 16 * 1024;
 
     private final List<PackIndex> indexes = new ArrayList<>();
@@ -107,27 +103,27 @@ final class PackTrees implements AutoCloseable {
         byte[] base = null;
         try {
             while (base == null) {
-                byte[] done = built.get(key(pack, at));
-                if (done != null) {
-                    base = done;
+                base = built.get(key(pack, at));
+                if (base != null) {
                     break;
                 }
                 if (chain.size() > MAX_DEPTH) {
                     return null;
                 }
-                long[] h = header(pack, at);
-                if (h == null || h[1] > MAX_TREE_BYTES) {
+                PackHeader h = header(pack, at);
+                if (h == null || h.size() > MAX_TREE_BYTES) {
                     return null;
                 }
-                int type = (int) h[0];
-                if (type == OBJ_TREE) {
-                    base = inflate(pack, h[2], (int) h[1]);
+                long dataAt = at + h.length();
+                if (h.type() == PackHeader.OBJ_TREE) {
+                    base = inflate(pack, dataAt, (int) h.size());
                     keep(pack, at, base);
-                } else if (type == OFS_DELTA || type == REF_DELTA) {
-                    chain.add(new Link(at, h[2], (int) h[1]));
-                    at = h[3];
+                } else if (h.type() == PackHeader.OFS_DELTA || h.type() == PackHeader.REF_DELTA) {
+                    chain.add(new Link(at, dataAt, (int) h.size()));
+                    at = h.type() == PackHeader.REF_DELTA ? indexes.get(pack).findOffset(h.baseId())
+                            : h.baseBack() > 0 && h.baseBack() <= at ? at - h.baseBack() : -1;
                     if (at < 0) {
-                        return null;
+                        return null; // the base is in another pack, or the offset is impossible
                     }
                 } else {
                     return null; // a blob, commit or tag: not a tree
@@ -164,54 +160,13 @@ final class PackTrees implements AutoCloseable {
         return ((long) pack << 48) | offset;
     }
 
-    /**
-     * The object header at a pack position as {type, inflated size, where the data starts, base position
-     * (deltas; -1 when the base is not in this pack)}, or null when unreadable.
-     */
-    private long[] header(int pack, long offset) throws IOException {
-        if (offset < 0 || offset >= 1L << 48 || !load(pack, offset, HEADER_BYTES)) {
+    /** The header of the object at a pack position, or null when unreadable. */
+    private PackHeader header(int pack, long offset) throws IOException {
+        if (offset < 0 || offset >= 1L << 48 || !load(pack, offset, PackHeader.MAX_BYTES)) {
             return null;
         }
-        int p = (int) (offset - windowStart);
-        int end = windowLength;
-        if (p >= end) {
-            return null;
-        }
-        int c = window[p++] & 0xFF;
-        int type = (c >> 4) & 7;
-        long size = c & 15;
-        int shift = 4;
-        while ((c & 0x80) != 0) {
-            if (p >= end || shift > 56) {
-                return null;
-            }
-            c = window[p++] & 0xFF;
-            size += (long) (c & 0x7F) << shift;
-            shift += 7;
-        }
-        long base = -1;
-        if (type == OFS_DELTA) {
-            if (p >= end) {
-                return null;
-            }
-            c = window[p++] & 0xFF;
-            long back = c & 0x7F;
-            while ((c & 0x80) != 0) {
-                if (p >= end || back > Long.MAX_VALUE >>> 8) {
-                    return null;
-                }
-                c = window[p++] & 0xFF;
-                back = ((back + 1) << 7) | (c & 0x7F);
-            }
-            base = back > 0 && back <= offset ? offset - back : -1;
-        } else if (type == REF_DELTA) {
-            if (p + 20 > end) {
-                return null;
-            }
-            base = indexes.get(pack).findOffset(ObjectId.fromRaw(window, p));
-            p += 20;
-        }
-        return new long[] {type, size, windowStart + p, base};
+        windowBuffer.limit(windowLength).position((int) (offset - windowStart));
+        return PackHeader.parse(windowBuffer);
     }
 
     /**
@@ -253,7 +208,7 @@ final class PackTrees implements AutoCloseable {
                 next = windowStart + windowLength;
             }
             if (done == out.length) {
-                out = java.util.Arrays.copyOf(out, (int) Math.min(size, 2L * out.length));
+                out = Arrays.copyOf(out, (int) Math.min(size, 2L * out.length));
             }
             int n = inflater.inflate(out, done, out.length - done);
             if (n == 0 && (inflater.finished() || inflater.needsDictionary())) {
