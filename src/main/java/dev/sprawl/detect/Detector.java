@@ -131,7 +131,7 @@ public final class Detector {
         private int hitCount;
         private Known known;
         /** Regex match bounds of the current blob's matches, {@code start << 32 | end}. */
-        private final Map<Match, Long> bounds = new java.util.IdentityHashMap<>();
+        private Map<Match, Long> bounds = new java.util.IdentityHashMap<>();
         /** Keyword occurrences of a derived blob before they are sorted. */
         private final LongList pending = new LongList();
 
@@ -273,7 +273,11 @@ public final class Detector {
 
         private void begin(byte[] data, int len) {
             this.length = len;
-            bounds.clear();
+            if (bounds.size() > 1024) {
+                bounds = new java.util.IdentityHashMap<>(); // clear() would wipe its grown table for every blob
+            } else if (!bounds.isEmpty()) {
+                bounds.clear(); // an empty map is not cleared: clear() fills the whole table even then
+            }
             text.reset(data, 0, len);
             touchedCount = 0;
             hitCount = 0;

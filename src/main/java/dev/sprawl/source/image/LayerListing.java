@@ -47,21 +47,42 @@ final class LayerListing {
 
     /** True when this layer, lying above, hides a file at {@code path} of a lower layer. */
     boolean hides(String path) {
+        return hides(path, ancestors(path));
+    }
+
+    /**
+     * {@link #hides(String)} with the path's {@link #ancestors} computed once by the caller, who asks
+     * every layer above the same question.
+     */
+    boolean hides(String path, String[] ancestors) {
         if (present.contains(path) || whiteouts.contains(path)) {
             return true;
         }
-        if (opaque.contains("")) {
+        if (!opaque.isEmpty() && opaque.contains("")) {
             return true;
         }
-        int slash = path.indexOf('/');
-        while (slash > 0) {
-            String ancestor = path.substring(0, slash);
-            if (whiteouts.contains(ancestor) || opaque.contains(ancestor) || nonDirectories.contains(ancestor)) {
+        boolean marks = !whiteouts.isEmpty() || !opaque.isEmpty();
+        for (String ancestor : ancestors) {
+            if (nonDirectories.contains(ancestor)
+                    || marks && (whiteouts.contains(ancestor) || opaque.contains(ancestor))) {
                 return true;
             }
-            slash = path.indexOf('/', slash + 1);
         }
         return false;
+    }
+
+    /** The folders above a normalised path, outermost first: {@code a}, {@code a/b} for {@code a/b/c}. */
+    static String[] ancestors(String path) {
+        int n = 0;
+        for (int i = path.indexOf('/'); i > 0; i = path.indexOf('/', i + 1)) {
+            n++;
+        }
+        String[] out = new String[n];
+        int k = 0;
+        for (int i = path.indexOf('/'); i > 0; i = path.indexOf('/', i + 1)) {
+            out[k++] = path.substring(0, i);
+        }
+        return out;
     }
 
     /** A layer entry's name in normalised form, or null for the root itself. */

@@ -125,10 +125,10 @@ final class LayerReader {
     }
 
     private void readStream(InputStream raw, LayerListing listing, boolean scan) {
-        MessageDigest rawHash = layer.verify() != null && !layer.diffId() ? Digest.hasher(layer.verify()) : null;
+        MessageDigest rawHash = layer.verify() != null && !layer.diffId() ? Digest.streamHasher(layer.verify()) : null;
         CountingInputStream counted = new CountingInputStream(rawHash != null ? new DigestInputStream(raw, rawHash) : raw);
         ExpansionBudget budget = new ExpansionBudget(limits);
-        MessageDigest tarHash = layer.verify() != null && layer.diffId() ? Digest.hasher(layer.verify()) : null;
+        MessageDigest tarHash = layer.verify() != null && layer.diffId() ? Digest.streamHasher(layer.verify()) : null;
         boolean whole = false;
         try {
             BufferedInputStream in = new BufferedInputStream(counted, STREAM_BUFFER);
@@ -145,7 +145,8 @@ final class LayerReader {
                 tar = new GuardedInputStream(in, budget, null);
             }
             if (tarHash != null) {
-                tar = new DigestInputStream(tar, tarHash);
+                // buffered above the hasher: the tar reader's 512-byte reads would each be a native call
+                tar = new BufferedInputStream(new DigestInputStream(tar, tarHash), STREAM_BUFFER);
             }
             if (format != Format.TAR && head.length() > 0) {
                 if (scan) {
@@ -274,10 +275,11 @@ final class LayerReader {
 
     private List<Provenance> provenances(String path) {
         List<Provenance> out = new ArrayList<>(occurrences.size());
+        String[] ancestors = LayerListing.ancestors(path);
         for (Occurrence o : occurrences) {
             TreeMap<String, Object> d = new TreeMap<>(o.image().details());
             d.put("layer", layer.id());
-            String hiddenBy = hiddenBy(o, path);
+            String hiddenBy = hiddenBy(o, path, ancestors);
             d.put("hidden", hiddenBy != null);
             if (hiddenBy != null) {
                 d.put("hiddenBy", hiddenBy);
@@ -289,7 +291,7 @@ final class LayerReader {
     }
 
     /** The lowest layer above this occurrence that deletes or overwrites {@code path}, or null. */
-    private String hiddenBy(Occurrence o, String path) {
+    private String hiddenBy(Occurrence o, String path, String[] ancestors) {
         List<LayerRef> stack = o.image().layers();
         for (int j = o.position() + 1; j < stack.size(); j++) {
             String id = stack.get(j).id();
@@ -297,7 +299,7 @@ final class LayerReader {
                 return id;
             }
             LayerListing above = listings.get(id);
-            if (above != null && above.hides(path)) {
+            if (above != null && above.hides(path, ancestors)) {
                 return id;
             }
         }
