@@ -13,6 +13,7 @@ public final class Main {
 
     public static void main(String[] args) {
         RuleCatalog.preload(); // the rules load while the command line is parsed
+        dev.sprawl.detect.Detector.prebuild(RuleCatalog::builtin); // and their detector is built
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(args, out, err, Terminal.detect(System.console() != null, System.getenv()), System.getenv());

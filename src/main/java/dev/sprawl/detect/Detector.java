@@ -43,6 +43,53 @@ public final class Detector {
         this(ruleSet, DEFAULT_MAX_MATCHES_PER_BLOB);
     }
 
+    /** The detector built ahead by {@link #prebuild}, while the command line is parsed. */
+    private static volatile java.util.concurrent.Future<Detector> prebuilt;
+
+    /**
+     * Starts building the detector of the rules {@code rules} will supply (the built-in catalogue) on a
+     * background thread; {@link #of} hands it out when asked for the same rules. Building it (the
+     * keyword tables of ~1,300 keywords) is ~15 ms of every scan's start.
+     */
+    public static void prebuild(java.util.concurrent.Callable<RuleSet> rules) {
+        java.util.concurrent.FutureTask<Detector> task = new java.util.concurrent.FutureTask<>(
+                () -> new Detector(rules.call()));
+        prebuilt = task;
+        Thread t = new Thread(task, "sprawl-detector");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** A detector of {@code ruleSet} with the default match limit: the prebuilt one when it has the same rules. */
+    public static Detector of(RuleSet ruleSet) {
+        java.util.concurrent.Future<Detector> f = prebuilt;
+        if (f != null) {
+            try {
+                Detector d = f.get();
+                if (d.sameRules(ruleSet.rules())) {
+                    return d;
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                // the built-in rules failed to load: the caller's own rules decide below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return new Detector(ruleSet);
+    }
+
+    private boolean sameRules(List<Rule> other) {
+        if (other.size() != rules.size()) {
+            return false;
+        }
+        for (int i = 0; i < other.size(); i++) {
+            if (other.get(i) != rules.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public Detector(RuleSet ruleSet, int maxMatchesPerBlob) {
         this.rules = ruleSet.rules();
         this.maxMatches = maxMatchesPerBlob;

@@ -92,7 +92,7 @@ public final class Scanner {
 
     private Inventory run(ScanRequest request) throws InterruptedException {
         Instant started = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Detector detector = new Detector(request.rules());
+        Detector detector = Detector.of(request.rules());
         Sink sink = new Sink(detector, new StructuredScan(StructuredScan.registered(), request.maxParseSize()),
                 new ArchiveExpander(request.archives(), request.maxFileSize()), cache);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(request.threads(), request.threads(), 30, TimeUnit.SECONDS,
