@@ -94,7 +94,8 @@ final class TarTree implements FileTree {
             if (position >= end) {
                 return -1;
             }
-            int want = (int) Math.min(len, end - position);
+            // at most 256 KiB at once: the JDK reuses its temporary direct buffer only up to that size
+            int want = (int) Math.min(Math.min(len, end - position), 256 * 1024);
             int n = channel.read(ByteBuffer.wrap(b, off, want), position);
             if (n < 0) {
                 throw new java.io.EOFException("archive ends inside a member (truncated)");
