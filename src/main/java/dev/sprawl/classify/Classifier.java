@@ -59,7 +59,7 @@ public final class Classifier {
             int line = lines.lineOf(m.start());
             int column = lines.columnOf(m.start());
             boolean allowed = AllowComment.onLines(blob.data(), blob.length(), m.start(), m.end());
-            List<Identity> identities = IdentityBinder.identities(blob.data(), blob.length(), m);
+            List<Identity> identities = IdentityBinder.identities(blob.data(), blob.length(), m, lines);
             for (Provenance p : blob.provenances()) {
                 String forced = p.forcedContext();
                 String context = forced != null ? forced : PathContext.guess(p.path());
@@ -81,7 +81,8 @@ public final class Classifier {
 
     /**
      * Line and column of byte offsets, for offsets asked in increasing order (as matches are sorted):
-     * both are counted incrementally, so many matches on one long line stay linear.
+     * both are counted incrementally, so many matches on one long line stay linear; an offset a little
+     * before the last one (a match's identity) steps back by the distance.
      */
     static final class LineCounter {
         private final byte[] data;
@@ -120,9 +121,7 @@ public final class Classifier {
 
         private void advance(int offset) {
             if (offset < pos) {
-                pos = 0;
-                line = 1;
-                lineStart = 0;
+                back(Math.max(offset, 0));
             }
             int end = Math.min(offset, length);
             for (; pos < end; pos++) {
@@ -130,6 +129,28 @@ public final class Classifier {
                     line++;
                     lineStart = pos + 1;
                 }
+            }
+        }
+
+        /**
+         * Steps back to {@code offset}, uncounting the newlines passed: an identity a little before
+         * its match costs the distance, not a recount from the start of the blob.
+         */
+        private void back(int offset) {
+            boolean crossed = false;
+            for (int p = pos - 1; p >= offset; p--) {
+                if (data[p] == '\n') {
+                    line--;
+                    crossed = true;
+                }
+            }
+            pos = offset;
+            if (crossed) {
+                int ls = offset;
+                while (ls > 0 && data[ls - 1] != '\n') {
+                    ls--;
+                }
+                lineStart = ls;
             }
         }
     }

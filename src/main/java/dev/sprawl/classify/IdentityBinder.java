@@ -25,7 +25,8 @@ final class IdentityBinder {
     private IdentityBinder() {
     }
 
-    static List<Identity> identities(byte[] data, int length, Match m) {
+    /** The identities near match {@code m}, their lines counted with the caller's {@code lines} over the same bytes. */
+    static List<Identity> identities(byte[] data, int length, Match m, Classifier.LineCounter lines) {
         List<Match.IdentitySpan> spans = new ArrayList<>(m.identities());
         if (spans.isEmpty()) {
             spans.addAll(userinfo(data, length, m));
@@ -38,7 +39,6 @@ final class IdentityBinder {
             return List.of();
         }
         spans.sort(java.util.Comparator.comparingInt(Match.IdentitySpan::start));
-        Classifier.LineCounter lines = new Classifier.LineCounter(data, length);
         Map<String, Identity> found = new LinkedHashMap<>();
         for (Match.IdentitySpan s : spans) {
             if (found.size() < MAX_IDENTITIES) {

@@ -31,4 +31,24 @@ class LineCounterTest {
             assertThat(c.columnOf(off)).isEqualTo(off + 1);
         }
     }
+
+    @Test
+    void offsetsInAnyOrderGiveTheLineAndColumnOfAFreshCount() {
+        java.util.Random rnd = new java.util.Random(11);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            int r = rnd.nextInt(20);
+            sb.append(r == 0 ? "\n" : r == 1 ? "\u00e9" : String.valueOf((char) ('a' + r)));
+        }
+        byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
+        Classifier.LineCounter c = new Classifier.LineCounter(b, b.length);
+        int at = 0;
+        for (int i = 0; i < 3_000; i++) {
+            // mostly forward, sometimes a little or a lot back, as identities before their matches are
+            at = Math.max(0, Math.min(b.length - 1, at + rnd.nextInt(400) - (rnd.nextInt(10) == 0 ? 600 : 120)));
+            Classifier.LineCounter fresh = new Classifier.LineCounter(b, b.length);
+            assertThat(c.lineOf(at)).as("line at %d", at).isEqualTo(fresh.lineOf(at));
+            assertThat(c.columnOf(at)).as("column at %d", at).isEqualTo(fresh.columnOf(at));
+        }
+    }
 }
