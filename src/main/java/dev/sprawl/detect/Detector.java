@@ -9,6 +9,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,16 +48,15 @@ public final class Detector {
     }
 
     /** The detector built ahead by {@link #prebuild}, while the command line is parsed. */
-    private static volatile java.util.concurrent.Future<Detector> prebuilt;
+    private static volatile Future<Detector> prebuilt;
 
     /**
      * Starts building the detector of the rules {@code rules} will supply (the built-in catalogue) on a
      * background thread; {@link #of} hands it out when asked for the same rules. Building it (the
      * keyword tables of ~1,300 keywords) is ~15 ms of every scan's start.
      */
-    public static void prebuild(java.util.concurrent.Callable<RuleSet> rules) {
-        java.util.concurrent.FutureTask<Detector> task = new java.util.concurrent.FutureTask<>(
-                () -> new Detector(rules.call()));
+    public static void prebuild(Callable<RuleSet> rules) {
+        FutureTask<Detector> task = new FutureTask<>(() -> new Detector(rules.call()));
         prebuilt = task;
         Thread t = new Thread(task, "sprawl-detector");
         t.setDaemon(true);
@@ -62,14 +65,14 @@ public final class Detector {
 
     /** A detector of {@code ruleSet} with the default match limit: the prebuilt one when it has the same rules. */
     public static Detector of(RuleSet ruleSet) {
-        java.util.concurrent.Future<Detector> f = prebuilt;
+        Future<Detector> f = prebuilt;
         if (f != null) {
             try {
                 Detector d = f.get();
                 if (d.sameRules(ruleSet.rules())) {
                     return d;
                 }
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 // the built-in rules failed to load: the caller's own rules decide below
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -1,6 +1,7 @@
 package dev.sprawl.source.fs;
 
 import dev.sprawl.source.Blob;
+import dev.sprawl.source.ChannelReads;
 import dev.sprawl.source.PathGlobs;
 import dev.sprawl.source.Provenance;
 import dev.sprawl.source.ScanWarning;
@@ -8,7 +9,6 @@ import dev.sprawl.source.Source;
 import dev.sprawl.source.SourceContext;
 import dev.sprawl.source.TaskGroup;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.FileVisitor;
@@ -135,15 +135,6 @@ public final class FileSystemSource implements Source {
         return Runtime.getRuntime().maxMemory() / 4;
     }
 
-    /**
-     * Most bytes asked of the file channel at once. The JDK copies a channel read into a heap array
-     * through a temporary direct buffer of the request's size, and keeps one for reuse only up to
-     * {@code jdk.nio.maxCachedBufferSize} (the launcher sets 256 KiB): a larger request allocated,
-     * zeroed and freed a buffer of that size for every file (with an 8 MiB read buffer after one big
-     * file, 2.5x the CPU of a folder scan of /usr).
-     */
-    private static final int READ_CHUNK = 256 * 1024;
-
     /** Largest read buffer a worker keeps for the next file; a larger one is dropped after its file. */
     private static final int KEPT_BUFFER_BYTES = 8 * 1024 * 1024;
 
@@ -162,7 +153,7 @@ public final class FileSystemSource implements Source {
                     buf = java.util.Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 8, (long) buf.length * 2));
                     BUFFER.set(buf);
                 }
-                int r = ch.read(ByteBuffer.wrap(buf, n, Math.min(buf.length - n, READ_CHUNK)));
+                int r = ChannelReads.read(ch, buf, n, buf.length - n);
                 if (r < 0) {
                     break;
                 }

@@ -58,13 +58,11 @@ final class LayerListing {
         if (present.contains(path) || whiteouts.contains(path)) {
             return true;
         }
-        if (!opaque.isEmpty() && opaque.contains("")) {
+        if (opaque.contains("")) {
             return true;
         }
-        boolean marks = !whiteouts.isEmpty() || !opaque.isEmpty();
         for (String ancestor : ancestors) {
-            if (nonDirectories.contains(ancestor)
-                    || marks && (whiteouts.contains(ancestor) || opaque.contains(ancestor))) {
+            if (whiteouts.contains(ancestor) || opaque.contains(ancestor) || nonDirectories.contains(ancestor)) {
                 return true;
             }
         }

@@ -1,8 +1,8 @@
 package dev.sprawl.source.image;
 
+import dev.sprawl.source.ChannelReads;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -94,9 +94,8 @@ final class TarTree implements FileTree {
             if (position >= end) {
                 return -1;
             }
-            // at most 256 KiB at once: the JDK reuses its temporary direct buffer only up to that size
-            int want = (int) Math.min(Math.min(len, end - position), 256 * 1024);
-            int n = channel.read(ByteBuffer.wrap(b, off, want), position);
+            int want = (int) Math.min(len, end - position);
+            int n = ChannelReads.read(channel, b, off, want, position);
             if (n < 0) {
                 throw new java.io.EOFException("archive ends inside a member (truncated)");
             }
