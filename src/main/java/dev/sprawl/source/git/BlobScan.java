@@ -27,10 +27,10 @@ import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
 
 /**
- * Reads blobs in the given (pack) order on the pipeline's workers and hands each to the sink once,
- * with all its provenances. One runner per worker thread, each with its own
- * {@link org.eclipse.jgit.lib.ObjectReader} on the shared repository instance; runners take contiguous chunks of the order in turn, so each
- * reader's delta-base cache sees neighbouring objects.
+ * Reads blobs in the given order (delta families, see {@link DeltaFamilies}) on the pipeline's workers
+ * and hands each to the sink once, with all its provenances. One runner per worker thread, each with
+ * its own {@link org.eclipse.jgit.lib.ObjectReader} on the shared repository instance; runners take
+ * chunks of whole families in turn, so a blob stored as a delta is built from its base's kept bytes.
  */
 final class BlobScan {
 
@@ -74,35 +74,67 @@ final class BlobScan {
     }
 
     /**
+     * Reads the blobs in the order given, chunk by chunk on each worker.
+     *
      * @param deltas where packed blobs' deltas are read (for incremental detection), or null
      */
     void run(List<BlobNode> order, PackDeltas deltas) throws InterruptedException {
+        int[] each = new int[order.size()];
+        for (int i = 0; i < each.length; i++) {
+            each[i] = i + 1;
+        }
+        run(order, each, deltas);
+    }
+
+    /**
+     * Reads the blobs family by family ({@link DeltaFamilies}): a chunk a worker takes holds whole
+     * families only, so a blob's base is read by the same worker just before it and is still kept.
+     *
+     * @param familyEnds exclusive end index of each family in {@code order}, increasing
+     * @param deltas where packed blobs' deltas are read (for incremental detection), or null
+     */
+    void run(List<BlobNode> order, int[] familyEnds, PackDeltas deltas) throws InterruptedException {
         if (order.isEmpty()) {
             return;
         }
+        int[] chunkEnds = chunks(familyEnds, CHUNK_BLOBS);
         int runners = ctx.workers() instanceof ThreadPoolExecutor tpe ? tpe.getCorePoolSize()
                 : Runtime.getRuntime().availableProcessors();
-        runners = Math.max(1, Math.min(runners, (order.size() + CHUNK_BLOBS - 1) / CHUNK_BLOBS));
+        runners = Math.max(1, Math.min(runners, chunkEnds.length));
         AtomicInteger next = new AtomicInteger();
         TaskGroup tasks = new TaskGroup(ctx.workers(), e -> ctx.sink().warn(new ScanWarning("internal-error",
                 "unexpected " + e.getClass().getSimpleName() + " while reading git objects", null, true)));
         for (int r = 0; r < runners; r++) {
-            tasks.submit(() -> runChunks(order, next, deltas));
+            tasks.submit(() -> runChunks(order, chunkEnds, next, deltas));
         }
         tasks.await();
     }
 
-    private void runChunks(List<BlobNode> order, AtomicInteger next, PackDeltas deltas) {
+    /** Chunk ends: whole families, at least {@code size} blobs a chunk (the last may hold fewer). */
+    static int[] chunks(int[] familyEnds, int size) {
+        int[] out = new int[familyEnds.length];
+        int n = 0;
+        int start = 0;
+        for (int i = 0; i < familyEnds.length; i++) {
+            if (familyEnds[i] - start >= size || i == familyEnds.length - 1) {
+                out[n++] = familyEnds[i];
+                start = familyEnds[i];
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    private void runChunks(List<BlobNode> order, int[] chunkEnds, AtomicInteger next, PackDeltas deltas) {
         byte[][] buffer = {new byte[0]};
         Inflater inflater = new Inflater();
         try (ObjectAccess access = new ObjectAccess(target, repo)) {
             while (true) {
-                int start = next.getAndAdd(CHUNK_BLOBS);
-                if (start >= order.size()) {
+                int c = next.getAndIncrement();
+                if (c >= chunkEnds.length) {
                     return;
                 }
-                int end = Math.min(order.size(), start + CHUNK_BLOBS);
-                for (int i = start; i < end; i++) {
+                int start = c == 0 ? 0 : chunkEnds[c - 1];
+                for (int i = start; i < chunkEnds[c]; i++) {
                     if (Thread.currentThread().isInterrupted()) {
                         return;
                     }

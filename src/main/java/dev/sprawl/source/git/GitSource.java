@@ -126,7 +126,10 @@ public final class GitSource implements Source {
         }
     }
 
-    /** Reads the blobs in pack order and hands them to the sink, incrementally where git stored deltas. */
+    /**
+     * Reads the blobs family by family (a base, then the blobs stored as deltas of it) and hands them to
+     * the sink, incrementally where git stored deltas.
+     */
     private static BlobScan scanBlobs(SourceContext ctx, Repository repo, HistoryIndex index, List<BlobNode> blobs,
                                       Locations locations, Problems problems) throws InterruptedException {
         List<Pack> packs = PackOrder.packs(repo);
@@ -135,7 +138,8 @@ public final class GitSource implements Source {
         BlobScan scan = new BlobScan(ctx.target(), repo, ctx, problems, locations::of, locations::firstPath);
         try (PackDeltas deltas = new PackDeltas(packs, order, index)) {
             deltas.link(order);
-            scan.run(order, deltas);
+            DeltaFamilies.Order families = DeltaFamilies.of(order);
+            scan.run(families.blobs(), families.ends(), deltas);
         }
         return scan;
     }
