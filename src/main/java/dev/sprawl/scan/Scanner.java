@@ -256,6 +256,8 @@ public final class Scanner {
 
     /** Most blobs whose detection results are remembered at once for incremental detection of derived blobs. */
     static final int MAX_KNOWN_BLOBS = 1_000_000;
+    /** Whether derived blobs are detected incrementally (tests turn it off to compare with full detection). */
+    static volatile boolean incremental = true;
     /**
      * Most bytes (estimated) of remembered detection results: 1/8 of the heap limit, 16 to 96 MiB. Beyond
      * it a blob's results are not kept and the blobs derived from it are detected in full (same result).
@@ -659,7 +661,7 @@ public final class Scanner {
         private Detection detect(Blob blob, boolean converted) {
             Detector.Session session = sessions.get();
             Known base = null;
-            if (!converted && blob.derivation() != null) {
+            if (!converted && blob.derivation() != null && incremental) {
                 base = known.get(blob.derivation().baseKey());
             }
             Detection detection = base != null
