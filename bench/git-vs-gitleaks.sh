@@ -24,7 +24,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2
 # the reference: every blob reachable from any ref, read by native git in the order it lists them
 git -C "$repo" rev-list --objects --all --missing=allow-any | cut -c1-40 \
   | git -C "$repo" cat-file --batch-check='%(objectname) %(objecttype) %(objectsize)' \
-  | awk '$2 == "blob" {print $1; n++; b += $3} END {printf "%d %d\n", n, b > "/dev/stderr"}' \
+  | awk '$2 == "blob" {print $1; n++; b += $3} END {printf "%d %.0f\n", n, b > "/dev/stderr"}' \
   > "$out/blobs" 2> "$out/blobstats"
 read -r nblobs blobbytes < "$out/blobstats"
 
