@@ -36,6 +36,8 @@ final class BlobScan {
 
     /** Blobs per chunk a runner takes at once. */
     static final int CHUNK_BLOBS = 512;
+    /** Families longer than this many chunks are cut (see {@link #chunks}). */
+    static final int MAX_FAMILY_CHUNKS = 8;
     /** Git LFS pointers are small text files that start with this line. */
     static final byte[] LFS_POINTER = "version https://git-lfs.github.com/spec/v1\n".getBytes(StandardCharsets.US_ASCII);
     /** Largest Git LFS pointer file. */
@@ -110,16 +112,36 @@ final class BlobScan {
         tasks.await();
     }
 
-    /** Chunk ends: whole families, at least {@code size} blobs a chunk (the last may hold fewer). */
+    /**
+     * Chunk ends: whole families, at least {@code size} blobs a chunk (the last may hold fewer). A
+     * family of more than {@link #MAX_FAMILY_CHUNKS} chunks' worth is cut into pieces of that many
+     * blobs so that one file's long history does not keep a single worker busy while the others wait;
+     * the few blobs after a cut whose base lies before it are read through JGit instead (same bytes).
+     */
     static int[] chunks(int[] familyEnds, int size) {
-        int[] out = new int[familyEnds.length];
+        int piece = size * MAX_FAMILY_CHUNKS;
+        int[] out = new int[16];
         int n = 0;
         int start = 0;
+        int familyStart = 0;
         for (int i = 0; i < familyEnds.length; i++) {
+            for (int cut = familyStart + piece; cut < familyEnds[i]; cut += piece) {
+                if (cut - start >= size) {
+                    if (n == out.length) {
+                        out = Arrays.copyOf(out, n * 2);
+                    }
+                    out[n++] = cut;
+                    start = cut;
+                }
+            }
             if (familyEnds[i] - start >= size || i == familyEnds.length - 1) {
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, n * 2);
+                }
                 out[n++] = familyEnds[i];
                 start = familyEnds[i];
             }
+            familyStart = familyEnds[i];
         }
         return Arrays.copyOf(out, n);
     }

@@ -106,6 +106,10 @@ class DeltaFamiliesTest {
         assertThat(BlobScan.chunks(new int[] {1, 2, 3}, 512)).containsExactly(3);
         assertThat(BlobScan.chunks(new int[] {600, 601}, 512)).containsExactly(600, 601);
         assertThat(BlobScan.chunks(new int[0], 512)).isEmpty();
+        // a family over eight chunks' worth is cut every eight chunks
+        assertThat(BlobScan.chunks(new int[] {2, 40, 41}, 4)).containsExactly(2 + 32, 40, 41);
+        assertThat(BlobScan.chunks(new int[] {100}, 4)).containsExactly(32, 64, 96, 100);
+        assertThat(BlobScan.chunks(new int[] {65}, 4)).containsExactly(32, 64, 65);
     }
 
     @Test
