@@ -40,6 +40,13 @@ public final class Detector {
     private final KeywordMatcher keywords;
     /** For each keyword id: indexes of the rules that use it. */
     private final int[][] rulesByKeyword;
+    /**
+     * Per keyword, the most any of its rules reaches before an occurrence's start (lead) and after it
+     * (width): a carried occurrence farther than both from every edit is passed over without looking
+     * at each rule.
+     */
+    private final int[] leadByKeyword;
+    private final int[] widthByKeyword;
     private final int maxMatches;
     private final Pattern[] lookaheads;
 
@@ -112,8 +119,14 @@ public final class Detector {
         }
         this.keywords = new KeywordMatcher(order);
         this.rulesByKeyword = new int[order.size()][];
+        this.leadByKeyword = new int[order.size()];
+        this.widthByKeyword = new int[order.size()];
         for (int k = 0; k < order.size(); k++) {
             rulesByKeyword[k] = byKeyword.get(order.get(k)).stream().mapToInt(Integer::intValue).toArray();
+            for (int r : rulesByKeyword[k]) {
+                leadByKeyword[k] = Math.max(leadByKeyword[k], rules.get(r).keywordLead());
+                widthByKeyword[k] = Math.max(widthByKeyword[k], rules.get(r).maxWidth());
+            }
         }
     }
 
@@ -244,6 +257,11 @@ public final class Detector {
             for (long h : byStart) {
                 int k = (int) h;
                 int start = (int) (h >>> 32);
+                // near() is an exact overlap test, so missing the widest reach misses every rule's
+                if (!ed.near((long) start - leadByKeyword[k] - CONTEXT_BYTES,
+                        (long) start + widthByKeyword[k] + CONTEXT_BYTES, 0)) {
+                    continue;
+                }
                 for (int r : rulesByKeyword[k]) {
                     // a match through this occurrence starts at most lead before it and ends at most width after
                     Rule rule = rules.get(r);
