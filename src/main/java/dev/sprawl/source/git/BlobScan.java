@@ -119,25 +119,23 @@ final class BlobScan {
      * the few blobs after a cut whose base lies before it are read through JGit instead (same bytes).
      */
     static int[] chunks(int[] familyEnds, int size) {
+        if (familyEnds.length == 0) {
+            return new int[0];
+        }
         int piece = size * MAX_FAMILY_CHUNKS;
-        int[] out = new int[16];
+        // every chunk but the last holds at least size blobs
+        int[] out = new int[familyEnds[familyEnds.length - 1] / size + 1];
         int n = 0;
         int start = 0;
         int familyStart = 0;
         for (int i = 0; i < familyEnds.length; i++) {
             for (int cut = familyStart + piece; cut < familyEnds[i]; cut += piece) {
                 if (cut - start >= size) {
-                    if (n == out.length) {
-                        out = Arrays.copyOf(out, n * 2);
-                    }
                     out[n++] = cut;
                     start = cut;
                 }
             }
             if (familyEnds[i] - start >= size || i == familyEnds.length - 1) {
-                if (n == out.length) {
-                    out = Arrays.copyOf(out, n * 2);
-                }
                 out[n++] = familyEnds[i];
                 start = familyEnds[i];
             }

@@ -42,7 +42,9 @@ final class DeltaFamilies {
         boolean[] hasBase = new boolean[n];
         Arrays.fill(firstChild, -1);
         Arrays.fill(nextSibling, -1);
-        for (int i = n - 1; i >= 0; i--) { // from the end, so siblings stay in pack order
+        // siblings are listed last in pack order first: pushed in list order, the first comes off the
+        // stack first
+        for (int i = 0; i < n; i++) {
             BlobNode base = packOrder.get(i).base;
             Integer p = base == null ? null : at.get(base);
             if (p != null && p != i) {
@@ -56,7 +58,6 @@ final class DeltaFamilies {
         int families = 0;
         boolean[] placed = new boolean[n];
         int[] stack = new int[n];
-        int[] reversed = new int[16];
         // roots first, in pack order; then anything no root reaches (only a cycle of references can be
         // such, which a well-formed pack never holds), each as a family of its own
         for (int pass = 0; pass < 2; pass++) {
@@ -70,18 +71,11 @@ final class DeltaFamilies {
                 while (top > 0) {
                     int x = stack[--top];
                     out.add(packOrder.get(x));
-                    int k = 0;
                     for (int c = firstChild[x]; c >= 0; c = nextSibling[c]) {
-                        if (!placed[c]) {
-                            if (k == reversed.length) {
-                                reversed = Arrays.copyOf(reversed, k * 2);
-                            }
-                            reversed[k++] = c;
+                        if (!placed[c]) { // placed already only inside a cycle
+                            stack[top++] = c;
                             placed[c] = true;
                         }
-                    }
-                    while (k > 0) { // the first child on top: its subtree comes first
-                        stack[top++] = reversed[--k];
                     }
                 }
                 ends[families++] = out.size();
