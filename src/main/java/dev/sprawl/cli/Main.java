@@ -38,18 +38,41 @@ public final class Main {
     }
 
     static int run(String[] args, PrintWriter out, PrintWriter err, Terminal terminal, java.util.Map<String, String> env) {
-        CommandLine cl = new CommandLine(new SprawlCommand(terminal, env));
+        SprawlCommand top = new SprawlCommand(terminal, env);
+        if (QuickArgs.version(args)) {
+            out.println(new Version().getVersion()[0]);
+            out.flush();
+            return ExitCode.OK.code();
+        }
+        ScanCommand quick = QuickArgs.scan(args, top);
+        if (quick != null) {
+            // an everyday scan command line, parsed without building picocli's model (QuickArgs)
+            quick.streams(out, err);
+            int code;
+            try {
+                code = quick.call();
+            } catch (Exception ex) {
+                code = internalError(err, ex);
+            }
+            out.flush();
+            err.flush();
+            return code;
+        }
+        CommandLine cl = new CommandLine(top);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("sprawl: internal error: " + ex.getClass().getName()
-                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
-            return ExitCode.INCOMPLETE.code();
-        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> internalError(commandLine.getErr(), ex));
         int code = cl.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** An exception out of a command: named on stderr (its message carries no secret value), exit 3. */
+    private static int internalError(PrintWriter err, Exception ex) {
+        err.println("sprawl: internal error: " + ex.getClass().getName()
+                + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+        return ExitCode.INCOMPLETE.code();
     }
 }

@@ -10,6 +10,10 @@ import picocli.CommandLine.Option;
 /** The flags of organisation scans (remote repositories, github:/gitlab: selectors), mixed into {@code scan}. */
 final class OrgFlags {
 
+    // the defaults of the options that have one, shared with QuickArgs
+    static final String DEFAULT_MAX_RATE_LIMIT_WAIT = "" + OrgOptions.DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS;
+    static final String DEFAULT_NETWORK_TIMEOUT = "" + RepoFetcher.DEFAULT_TIMEOUT_SECONDS;
+
     @Option(names = "--targets-from", paramLabel = "FILE",
             description = "Read more targets from FILE, one a line (# comments): paths, URLs, github:ORG, gitlab:GROUP.")
     Path targetsFrom;
@@ -32,12 +36,12 @@ final class OrgFlags {
     boolean includeArchived;
 
     @Option(names = "--max-rate-limit-wait", paramLabel = "SECONDS",
-            defaultValue = "" + OrgOptions.DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS,
+            defaultValue = DEFAULT_MAX_RATE_LIMIT_WAIT,
             description = "Longest total wait on API rate limits per selector before giving up with a warning "
                     + "(default: ${DEFAULT-VALUE}).")
     long maxRateLimitWait;
 
-    @Option(names = "--network-timeout", paramLabel = "SECONDS", defaultValue = "" + RepoFetcher.DEFAULT_TIMEOUT_SECONDS,
+    @Option(names = "--network-timeout", paramLabel = "SECONDS", defaultValue = DEFAULT_NETWORK_TIMEOUT,
             description = "Timeout of an API request, and of a clone or fetch without progress (default: ${DEFAULT-VALUE}).")
     int networkTimeout;
 

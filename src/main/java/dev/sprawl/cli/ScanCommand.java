@@ -64,6 +64,33 @@ final class ScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The streams when the command line was parsed without picocli ({@link QuickArgs}); else picocli's. */
+    private PrintWriter quickOut;
+    private PrintWriter quickErr;
+
+    /** Runs this command on the given streams, for a command line {@link QuickArgs} parsed. */
+    void streams(PrintWriter out, PrintWriter err) {
+        this.quickOut = out;
+        this.quickErr = err;
+    }
+
+    private PrintWriter out() {
+        return spec != null ? spec.commandLine().getOut() : quickOut;
+    }
+
+    private PrintWriter err() {
+        return spec != null ? spec.commandLine().getErr() : quickErr;
+    }
+
+    // the defaults of the options that have one, shared with QuickArgs
+    static final String DEFAULT_FAIL_CONFIDENCE = "medium";
+    static final String DEFAULT_MAX_FILE_SIZE = "50M";
+    static final String DEFAULT_MAX_PARSE_SIZE = "8M";
+    static final String DEFAULT_MAX_ARCHIVE_DEPTH = "" + ArchiveLimits.DEFAULT_MAX_DEPTH;
+    static final String DEFAULT_MAX_ARCHIVE_ENTRIES = "" + ArchiveLimits.DEFAULT_MAX_ENTRIES;
+    static final String DEFAULT_MAX_ARCHIVE_BYTES = "4G";
+    static final String DEFAULT_MAX_ARCHIVE_RATIO = "" + ArchiveLimits.DEFAULT_MAX_RATIO;
+
     @Parameters(paramLabel = "TARGET", arity = "0..*",
             description = "Directories, files, git repositories, image archives or OCI layouts, registry://HOST[:PORT]/NAME[:TAG|@DIGEST],"
                     + " remote repositories (https://, http://, git://, file:// URLs), github:ORG, gitlab:GROUP"
@@ -90,7 +117,7 @@ final class ScanCommand implements Callable<Integer> {
             description = "any | new | never (default: any; new when --baseline is given).")
     FailOn failOn;
 
-    @Option(names = "--fail-confidence", paramLabel = "LEVEL", defaultValue = "medium",
+    @Option(names = "--fail-confidence", paramLabel = "LEVEL", defaultValue = DEFAULT_FAIL_CONFIDENCE,
             converter = ConfidenceConverter.class,
             description = "Lowest confidence that fails the build: low | medium | high (default: ${DEFAULT-VALUE}).")
     Confidence failConfidence;
@@ -121,7 +148,7 @@ final class ScanCommand implements Callable<Integer> {
             description = "Skip paths matching GLOB (repeatable); a GLOB without '/' matches any file or folder name.")
     List<String> excludes = new ArrayList<>();
 
-    @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "50M", converter = SizeConverter.class,
+    @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = DEFAULT_MAX_FILE_SIZE, converter = SizeConverter.class,
             description = "Skip (with a warning) files larger than SIZE, e.g. 500K, 50M, 1G (default: ${DEFAULT-VALUE}).")
     long maxFileSize;
 
@@ -139,7 +166,7 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-config", description = "Read no identities manifest (.sprawl.yaml).")
     boolean noConfig;
 
-    @Option(names = "--max-parse-size", paramLabel = "SIZE", defaultValue = "8M", converter = SizeConverter.class,
+    @Option(names = "--max-parse-size", paramLabel = "SIZE", defaultValue = DEFAULT_MAX_PARSE_SIZE, converter = SizeConverter.class,
             description = "Largest file whose structure (CI, Kubernetes, Terraform...) is analyzed; larger files get "
                     + "the text scan only (default: ${DEFAULT-VALUE}).")
     long maxParseSize;
@@ -163,19 +190,19 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--allow-shallow", description = "Git: a shallow clone is not an incomplete scan.")
     boolean allowShallow;
 
-    @Option(names = "--max-archive-depth", paramLabel = "N", defaultValue = "" + ArchiveLimits.DEFAULT_MAX_DEPTH,
+    @Option(names = "--max-archive-depth", paramLabel = "N", defaultValue = DEFAULT_MAX_ARCHIVE_DEPTH,
             description = "Expand archives inside archives down to N levels; 0 expands none (default: ${DEFAULT-VALUE}).")
     int maxArchiveDepth;
 
-    @Option(names = "--max-archive-entries", paramLabel = "N", defaultValue = "" + ArchiveLimits.DEFAULT_MAX_ENTRIES,
+    @Option(names = "--max-archive-entries", paramLabel = "N", defaultValue = DEFAULT_MAX_ARCHIVE_ENTRIES,
             description = "Members read from one archive or image layer, nested ones included (default: ${DEFAULT-VALUE}).")
     long maxArchiveEntries;
 
-    @Option(names = "--max-archive-bytes", paramLabel = "SIZE", defaultValue = "4G", converter = SizeConverter.class,
+    @Option(names = "--max-archive-bytes", paramLabel = "SIZE", defaultValue = DEFAULT_MAX_ARCHIVE_BYTES, converter = SizeConverter.class,
             description = "Bytes expanded from one archive or image layer, nested ones included (default: ${DEFAULT-VALUE}).")
     long maxArchiveBytes;
 
-    @Option(names = "--max-archive-ratio", paramLabel = "N", defaultValue = "" + ArchiveLimits.DEFAULT_MAX_RATIO,
+    @Option(names = "--max-archive-ratio", paramLabel = "N", defaultValue = DEFAULT_MAX_ARCHIVE_RATIO,
             description = "Largest expansion ratio of one compressed stream before it counts as a bomb (default: ${DEFAULT-VALUE}).")
     long maxArchiveRatio;
 
@@ -243,7 +270,7 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         List<String> given = new ArrayList<>(targets);
         OrgRun org;
         try {
@@ -265,7 +292,7 @@ final class ScanCommand implements Callable<Integer> {
             org.shard(shard);
         }
         if (org != null && orgFlags.listTargets) {
-            return org.list(spec.commandLine().getOut(), err);
+            return org.list(out(), err);
         }
         try (OrgRun remote = org) {
             return scan(org == null ? sharded(given) : org.locals(), org, org == null && shard != null ? given : null, err);
@@ -397,13 +424,13 @@ final class ScanCommand implements Callable<Integer> {
         }
         ScanRequest request = new ScanRequest(paths, labels, rules, excludes, maxFileSize, workers, known,
                 ignoreFile, !noIgnoreFile, maxParseSize, limits.archives(), limits.images(), limits.git(), repos,
-                progressLine(spec.commandLine().getErr()));
+                progressLine(err()));
         return scanAndReport(request, rules, governance, policy, timed);
     }
 
     private int scanAndReport(ScanRequest request, RuleSet rules, Governance governance, FailOn policy, Timings timed)
             throws IOException, InterruptedException {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         Inventory inventory;
         BlobStore cache;
         try {
@@ -445,7 +472,7 @@ final class ScanCommand implements Callable<Integer> {
         Reporter reporter = chosen;
         Timings.Scope reportPhase = Timings.enter(fmt == Format.json ? null : Timings.Phase.REPORT);
         if (output == null) {
-            reporter.write(inventory, spec.commandLine().getOut());
+            reporter.write(inventory, out());
         } else {
             try {
                 ReportFile.write(output, w -> reporter.write(inventory, w));
@@ -457,7 +484,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         reportPhase.close();
         if (timed != null && fmt != Format.json) {
-            spec.commandLine().getOut().flush();
+            out().flush();
             err.print("sprawl timings (wall and CPU summed over threads):\n" + timed.table());
             err.flush();
         }

@@ -1,6 +1,5 @@
 package dev.sprawl.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sprawl.inventory.Inventory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +18,6 @@ import java.util.Base64;
  */
 public final class HtmlReporter implements Reporter {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String TEMPLATE = resource("report.html");
     private static final String STYLE = resource("report.css");
     private static final String SCRIPT = resource("report.js");
@@ -32,7 +30,7 @@ public final class HtmlReporter implements Reporter {
 
     @Override
     public void write(Inventory inv, Writer out) throws IOException {
-        String data = scriptSafe(MAPPER.writeValueAsString(new JsonReporter(options).tree(inv)));
+        String data = scriptSafe(JsonTrees.toString(new JsonReporter(options).tree(inv)));
         String title = "sprawl inventory: " + inv.secrets().size() + (inv.secrets().size() == 1 ? " secret" : " secrets");
         String page = TEMPLATE
                 .replace("{{CSP}}", csp())

@@ -1,10 +1,8 @@
 package dev.sprawl.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sprawl.classify.Location;
@@ -28,8 +26,6 @@ import java.util.Map;
 /** The {@code sprawl-inventory/1} JSON document (ARCHITECTURE §3), fields in contract order. */
 public final class JsonReporter implements Reporter {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final ReportOptions options;
     private final Map<String, Map<String, Long>> timings;
 
@@ -45,7 +41,7 @@ public final class JsonReporter implements Reporter {
 
     /** The document as a tree: the HTML report embeds exactly what the JSON report says. */
     ObjectNode tree(Inventory inv) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         root.put("schema", Inventory.SCHEMA);
         ObjectNode tool = root.putObject("tool");
         tool.put("name", "sprawl");
@@ -124,10 +120,7 @@ public final class JsonReporter implements Reporter {
     public void write(Inventory inv, Writer out) throws IOException {
         ObjectNode root = tree(inv);
         DefaultPrettyPrinter pp = printer();
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(new NonClosingWriter(out))) {
-            g.setPrettyPrinter(pp);
-            MAPPER.writeTree(g, root);
-        }
+        JsonTrees.write(root, new NonClosingWriter(out), pp);
         out.write("\n");
         out.flush();
     }

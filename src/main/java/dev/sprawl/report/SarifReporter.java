@@ -1,6 +1,5 @@
 package dev.sprawl.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sprawl.classify.Location;
@@ -28,7 +27,6 @@ public final class SarifReporter implements Reporter {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     static final String FINGERPRINT_KEY = "secretFingerprint/v1";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final ReportOptions options;
 
@@ -38,7 +36,7 @@ public final class SarifReporter implements Reporter {
 
     @Override
     public void write(Inventory inv, Writer out) throws IOException {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
         ObjectNode run = root.putArray("runs").addObject();
@@ -116,7 +114,7 @@ public final class SarifReporter implements Reporter {
         }
         run.putObject("originalUriBaseIds").putObject("%SRCROOT%").put("uri", "file:///");
         run.put("columnKind", "unicodeCodePoints");
-        MAPPER.writerWithDefaultPrettyPrinter().writeValue(new NonClosingWriter(out), root);
+        JsonTrees.write(root, new NonClosingWriter(out), new com.fasterxml.jackson.core.util.DefaultPrettyPrinter());
         out.write("\n");
         out.flush();
     }
@@ -131,7 +129,7 @@ public final class SarifReporter implements Reporter {
     }
 
     private static ObjectNode location(Location l) {
-        ObjectNode n = MAPPER.createObjectNode();
+        ObjectNode n = JsonTrees.object();
         ObjectNode phys = n.putObject("physicalLocation");
         ObjectNode art = phys.putObject("artifactLocation");
         art.put("uri", uri(l.path()));
