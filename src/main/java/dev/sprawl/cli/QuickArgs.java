@@ -26,85 +26,137 @@ final class QuickArgs {
     private QuickArgs() {
     }
 
-    /** Sets one option from its value (null for a flag); false when the value is not taken here. */
-    private interface Setter {
-        boolean set(ScanCommand c, String value);
+    /** How an option is written: its canonical name, whether it takes a value, whether it repeats. */
+    private record Opt(String name, boolean takesValue, boolean repeatable) {
     }
 
-    private record Opt(boolean takesValue, boolean repeatable, Setter setter) {
-    }
-
+    /** Option name (every alias) to its form; a plain table, no lambdas to link at start-up. */
     private static final Map<String, Opt> OPTIONS = new HashMap<>();
 
-    private static void flag(Setter s, String... names) {
-        for (String n : names) {
-            OPTIONS.put(n, new Opt(false, false, s));
-        }
-    }
-
-    private static void value(Setter s, String... names) {
-        for (String n : names) {
-            OPTIONS.put(n, new Opt(true, false, s));
-        }
-    }
-
-    private static void repeated(Setter s, String name) {
-        OPTIONS.put(name, new Opt(true, true, s));
-    }
+    private static final String[] FLAGS = {"--progress", "--timings", "--no-progress", "--quiet", "--show-secrets",
+        "--no-ignore-file", "--no-config", "--staged", "--no-history", "--allow-shallow", "--insecure-registry",
+        "--list-targets", "--include-forks", "--include-archived"};
+    private static final String[] VALUES = {"--format", "--output", "--baseline", "--fail-on", "--fail-confidence",
+        "--min-confidence", "--max-file-size", "--ignore-file", "--config", "--max-parse-size", "--threads", "--since",
+        "--max-archive-depth", "--max-archive-entries", "--max-archive-bytes", "--max-archive-ratio", "--platform",
+        "--cache", "--shard", "--targets-from", "--github-api", "--gitlab-url", "--max-rate-limit-wait",
+        "--network-timeout"};
+    private static final String[] REPEATED = {"--rules", "--exclude", "--ref"};
 
     static {
-        value((c, v) -> (c.format = format(v)) != null, "-f", "--format");
-        value((c, v) -> (c.output = path(v)) != null, "-o", "--output");
-        repeated((c, v) -> add(c.ruleFiles, path(v)), "--rules");
-        value((c, v) -> (c.baseline = path(v)) != null, "--baseline");
-        value((c, v) -> (c.failOn = failOn(v)) != null, "--fail-on");
-        value((c, v) -> (c.failConfidence = confidence(v)) != null, "--fail-confidence");
-        value((c, v) -> (c.minConfidence = confidence(v)) != null, "--min-confidence");
-        flag((c, v) -> c.progress = true, "--progress");
-        flag((c, v) -> c.timings = true, "--timings");
-        flag((c, v) -> c.noProgress = true, "--no-progress");
-        flag((c, v) -> c.quiet = true, "-q", "--quiet");
-        flag((c, v) -> c.showSecrets = true, "--show-secrets");
-        repeated((c, v) -> c.excludes.add(v), "--exclude");
-        value((c, v) -> (c.maxFileSize = size(v)) >= 0, "--max-file-size");
-        value((c, v) -> (c.ignoreFile = path(v)) != null, "--ignore-file");
-        flag((c, v) -> c.noIgnoreFile = true, "--no-ignore-file");
-        value((c, v) -> (c.config = path(v)) != null, "--config");
-        flag((c, v) -> c.noConfig = true, "--no-config");
-        value((c, v) -> (c.maxParseSize = size(v)) >= 0, "--max-parse-size");
-        value((c, v) -> {
-            long n = number(v, 9);
-            c.threads = n < 0 ? null : (int) n;
-            return n >= 0;
-        }, "--threads");
-        value((c, v) -> (c.since = v) != null, "--since");
-        flag((c, v) -> c.staged = true, "--staged");
-        flag((c, v) -> c.noHistory = true, "--no-history");
-        repeated((c, v) -> c.refs.add(v), "--ref");
-        flag((c, v) -> c.allowShallow = true, "--allow-shallow");
-        value((c, v) -> (c.maxArchiveDepth = (int) number(v, 9)) >= 0, "--max-archive-depth");
-        value((c, v) -> (c.maxArchiveEntries = number(v, 18)) >= 0, "--max-archive-entries");
-        value((c, v) -> (c.maxArchiveBytes = size(v)) >= 0, "--max-archive-bytes");
-        value((c, v) -> (c.maxArchiveRatio = number(v, 18)) >= 0, "--max-archive-ratio");
-        value((c, v) -> (c.platform = v) != null, "--platform");
-        flag((c, v) -> c.insecureRegistry = true, "--insecure-registry");
-        value((c, v) -> (c.cacheDir = path(v)) != null, "--cache");
-        value((c, v) -> {
-            try {
-                c.shard = new ScanCommand.ShardConverter().convert(v);
-                return true;
-            } catch (RuntimeException e) {
+        for (String n : FLAGS) {
+            OPTIONS.put(n, new Opt(n, false, false));
+        }
+        for (String n : VALUES) {
+            OPTIONS.put(n, new Opt(n, true, false));
+        }
+        for (String n : REPEATED) {
+            OPTIONS.put(n, new Opt(n, true, true));
+        }
+        OPTIONS.put("-q", OPTIONS.get("--quiet"));
+        OPTIONS.put("-f", OPTIONS.get("--format"));
+        OPTIONS.put("-o", OPTIONS.get("--output"));
+    }
+
+    /** Sets option {@code name} (canonical) from {@code v} (null for a flag); false when the value is not taken here. */
+    private static boolean set(ScanCommand c, String name, String v) {
+        OrgFlags org = c.orgFlags;
+        switch (name) {
+            case "--progress" -> c.progress = true;
+            case "--timings" -> c.timings = true;
+            case "--no-progress" -> c.noProgress = true;
+            case "--quiet" -> c.quiet = true;
+            case "--show-secrets" -> c.showSecrets = true;
+            case "--no-ignore-file" -> c.noIgnoreFile = true;
+            case "--no-config" -> c.noConfig = true;
+            case "--staged" -> c.staged = true;
+            case "--no-history" -> c.noHistory = true;
+            case "--allow-shallow" -> c.allowShallow = true;
+            case "--insecure-registry" -> c.insecureRegistry = true;
+            case "--list-targets" -> org.listTargets = true;
+            case "--include-forks" -> org.includeForks = true;
+            case "--include-archived" -> org.includeArchived = true;
+            case "--format" -> {
+                return (c.format = format(v)) != null;
+            }
+            case "--output" -> {
+                return (c.output = path(v)) != null;
+            }
+            case "--baseline" -> {
+                return (c.baseline = path(v)) != null;
+            }
+            case "--fail-on" -> {
+                return (c.failOn = failOn(v)) != null;
+            }
+            case "--fail-confidence" -> {
+                return (c.failConfidence = confidence(v)) != null;
+            }
+            case "--min-confidence" -> {
+                return (c.minConfidence = confidence(v)) != null;
+            }
+            case "--max-file-size" -> {
+                return (c.maxFileSize = size(v)) >= 0;
+            }
+            case "--ignore-file" -> {
+                return (c.ignoreFile = path(v)) != null;
+            }
+            case "--config" -> {
+                return (c.config = path(v)) != null;
+            }
+            case "--max-parse-size" -> {
+                return (c.maxParseSize = size(v)) >= 0;
+            }
+            case "--threads" -> {
+                long n = number(v, 9);
+                c.threads = n < 0 ? null : (int) n;
+                return n >= 0;
+            }
+            case "--since" -> c.since = v;
+            case "--max-archive-depth" -> {
+                return (c.maxArchiveDepth = (int) number(v, 9)) >= 0;
+            }
+            case "--max-archive-entries" -> {
+                return (c.maxArchiveEntries = number(v, 18)) >= 0;
+            }
+            case "--max-archive-bytes" -> {
+                return (c.maxArchiveBytes = size(v)) >= 0;
+            }
+            case "--max-archive-ratio" -> {
+                return (c.maxArchiveRatio = number(v, 18)) >= 0;
+            }
+            case "--platform" -> c.platform = v;
+            case "--cache" -> {
+                return (c.cacheDir = path(v)) != null;
+            }
+            case "--shard" -> {
+                try {
+                    c.shard = new ScanCommand.ShardConverter().convert(v);
+                } catch (RuntimeException e) {
+                    return false;
+                }
+            }
+            case "--targets-from" -> {
+                return (org.targetsFrom = path(v)) != null;
+            }
+            case "--github-api" -> org.githubApi = v;
+            case "--gitlab-url" -> org.gitlabUrl = v;
+            case "--max-rate-limit-wait" -> {
+                return (org.maxRateLimitWait = number(v, 18)) >= 0;
+            }
+            case "--network-timeout" -> {
+                return (org.networkTimeout = (int) number(v, 9)) >= 0;
+            }
+            case "--rules" -> {
+                Path p = path(v);
+                return p != null && c.ruleFiles.add(p);
+            }
+            case "--exclude" -> c.excludes.add(v);
+            case "--ref" -> c.refs.add(v);
+            default -> {
                 return false;
             }
-        }, "--shard");
-        value((c, v) -> (c.orgFlags.targetsFrom = path(v)) != null, "--targets-from");
-        flag((c, v) -> c.orgFlags.listTargets = true, "--list-targets");
-        value((c, v) -> (c.orgFlags.githubApi = v) != null, "--github-api");
-        value((c, v) -> (c.orgFlags.gitlabUrl = v) != null, "--gitlab-url");
-        flag((c, v) -> c.orgFlags.includeForks = true, "--include-forks");
-        flag((c, v) -> c.orgFlags.includeArchived = true, "--include-archived");
-        value((c, v) -> (c.orgFlags.maxRateLimitWait = number(v, 18)) >= 0, "--max-rate-limit-wait");
-        value((c, v) -> (c.orgFlags.networkTimeout = (int) number(v, 9)) >= 0, "--network-timeout");
+        }
+        return true;
     }
 
     /** The option names taken here (for the test that compares them with picocli's model). */
@@ -127,7 +179,7 @@ final class QuickArgs {
         }
         ScanCommand c = defaults(new ScanCommand());
         c.parent = parent;
-        Set<Setter> seen = new HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             if (a.isEmpty() || a.charAt(0) == '@') {
@@ -148,11 +200,11 @@ final class QuickArgs {
             if (o == null) {
                 return null;
             }
-            if (!o.repeatable() && !seen.add(o.setter())) {
+            if (!o.repeatable() && !seen.add(o.name())) {
                 return null; // given twice: picocli's error
             }
             if (!o.takesValue()) {
-                if (value != null || !o.setter().set(c, null)) {
+                if (value != null || !set(c, o.name(), null)) {
                     return null;
                 }
                 continue;
@@ -169,7 +221,7 @@ final class QuickArgs {
             if (value.isEmpty()) {
                 return null;
             }
-            if (!o.setter().set(c, value)) {
+            if (!set(c, o.name(), value)) {
                 return null;
             }
         }
@@ -190,10 +242,6 @@ final class QuickArgs {
         c.orgFlags.maxRateLimitWait = number(OrgFlags.DEFAULT_MAX_RATE_LIMIT_WAIT, 18);
         c.orgFlags.networkTimeout = (int) number(OrgFlags.DEFAULT_NETWORK_TIMEOUT, 9);
         return c;
-    }
-
-    private static <T> boolean add(java.util.List<T> list, T value) {
-        return value != null && list.add(value);
     }
 
     private static ScanCommand.Format format(String v) {
