@@ -29,8 +29,8 @@ import org.eclipse.jgit.lib.AnyObjectId;
  */
 final class PackTrees implements AutoCloseable {
 
-    /** Bytes of built trees kept per thread. */
-    static final long MAX_BYTES = 16L * 1024 * 1024;
+    /** Bytes of built trees kept per thread as arrays; those that leave go to the {@link TreeRing}. */
+    static final long MAX_BYTES = MemoryBudget.TREE_ARRAYS_BYTES;
     /** Longest chain followed (git's default is 50; {@code --depth} can make more). */
     static final int MAX_DEPTH = 4096;
     /** Largest tree built here (larger ones go through JGit). */
@@ -49,11 +49,13 @@ final class PackTrees implements AutoCloseable {
     private int windowLength;
     private long bytes;
     private long links;
+    private final TreeRing ring = new TreeRing(MemoryBudget.TREE_RING_BYTES);
     private final LinkedHashMap<Long, byte[]> built = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, byte[]> eldest) {
             if (bytes > MAX_BYTES) {
                 bytes -= eldest.getValue().length;
+                ring.put(eldest.getKey(), eldest.getValue());
                 return true;
             }
             return false;
@@ -104,6 +106,12 @@ final class PackTrees implements AutoCloseable {
         try {
             while (base == null) {
                 base = built.get(key(pack, at));
+                if (base == null) {
+                    base = ring.get(key(pack, at));
+                    if (base != null) {
+                        keep(pack, at, base);
+                    }
+                }
                 if (base != null) {
                     break;
                 }

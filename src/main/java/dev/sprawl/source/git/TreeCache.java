@@ -18,7 +18,7 @@ import org.eclipse.jgit.lib.ObjectReader;
 final class TreeCache extends ObjectReader.Filter {
 
     /** Tree bytes kept per reader. */
-    static final long MAX_BYTES = 16L * 1024 * 1024;
+    static final long MAX_BYTES = MemoryBudget.TREE_ARRAYS_BYTES;
 
     private final ObjectReader reader;
     private final PackTrees packs;
