@@ -4,6 +4,7 @@ import dev.sprawl.source.BlobSink;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -146,39 +147,63 @@ final class CommitGraph {
         }
     }
 
-    /** Kahn's algorithm: parents before children; among ready commits the oldest (commit time, then id) first. */
+    /**
+     * Kahn's algorithm: parents before children; among ready commits the oldest (commit time, then id) first.
+     * The walked commits are numbered (in {@link CommitNode#order}, overwritten by the final position once a
+     * commit is placed) and their children and pending parent counts kept in int arrays, not in maps keyed by
+     * commit: on git/git's 203k commits the maps took 0.3-0.4 s of the walk.
+     */
     private void sort() {
-        Map<CommitNode, List<CommitNode>> children = new HashMap<>();
-        Map<CommitNode, Integer> pending = new HashMap<>();
-        PriorityQueue<CommitNode> ready = new PriorityQueue<>((x, y) -> x.commitTime != y.commitTime
-                ? Long.compare(x.commitTime, y.commitTime) : x.compareTo(y));
+        List<CommitNode> walked = new ArrayList<>();
         for (CommitNode n : nodes) {
-            if (!n.walked()) {
-                continue;
+            if (n.walked()) {
+                n.order = walked.size();
+                walked.add(n);
             }
-            int count = 0;
+        }
+        int count = walked.size();
+        int[] pending = new int[count];
+        int[] childStart = new int[count + 1];
+        for (CommitNode n : walked) {
             for (CommitNode p : n.parents) {
                 if (p.walked()) {
-                    children.computeIfAbsent(p, k -> new ArrayList<>(1)).add(n);
-                    count++;
+                    childStart[p.order + 1]++;
+                    pending[n.order]++;
                 }
             }
-            if (count == 0) {
+        }
+        for (int i = 0; i < count; i++) {
+            childStart[i + 1] += childStart[i];
+        }
+        CommitNode[] children = new CommitNode[childStart[count]];
+        int[] filled = Arrays.copyOf(childStart, count);
+        PriorityQueue<CommitNode> ready = new PriorityQueue<>((x, y) -> x.commitTime != y.commitTime
+                ? Long.compare(x.commitTime, y.commitTime) : x.compareTo(y));
+        for (CommitNode n : walked) {
+            for (CommitNode p : n.parents) {
+                if (p.walked()) {
+                    children[filled[p.order]++] = n;
+                }
+            }
+            if (pending[n.order] == 0) {
                 ready.add(n);
-            } else {
-                pending.put(n, count);
             }
         }
         while (!ready.isEmpty()) {
             CommitNode n = ready.poll();
+            int index = n.order;
             n.order = order.size();
             order.add(n);
-            for (CommitNode c : children.getOrDefault(n, List.of())) {
-                int left = pending.merge(c, -1, Integer::sum);
-                if (left == 0) {
-                    pending.remove(c);
+            for (int i = childStart[index]; i < childStart[index + 1]; i++) {
+                CommitNode c = children[i];
+                if (--pending[c.order] == 0) {
                     ready.add(c);
                 }
+            }
+        }
+        for (CommitNode n : walked) {
+            if (n.order >= 0 && (order.size() <= n.order || order.get(n.order) != n)) {
+                n.order = -1; // on a cycle (a corrupt history): never ready, so not ordered
             }
         }
     }
