@@ -48,6 +48,8 @@ final class BlobScan {
     static final int MAX_BASE_BYTES = 8 * 1024 * 1024;
     /** Largest array the JVM allocates. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+    /** Largest blob built into a thread's reused buffer. */
+    static final int MAX_REUSED_BYTES = 4 * 1024 * 1024;
 
     private final Path target;
     private final Repository repo;
@@ -196,14 +198,17 @@ final class BlobScan {
         byte[] base = delta == null || PackDeltas.targetSize(delta) > Math.min(ctx.maxBlobSize(), SafeGit.STREAM_THRESHOLD)
                 ? null : bases.get(blob.base);
         byte[][] built = {null};
-        int[] runs = delta == null ? null : PackDeltas.walk(delta, base, built);
+        // a blob no other blob derives from is built into this thread's reused buffer: it is not kept,
+        // and the sink sees its bytes only during accept (most built blobs; no allocation, no zeroing)
+        byte[] into = base == null || blob.hasDependents() ? null : reusable(buffer, PackDeltas.targetSize(delta));
+        int[] runs = delta == null ? null : PackDeltas.walk(delta, base, built, into);
         if (runs == null && base != null) {
             runs = PackDeltas.runs(delta); // the kept base does not fit: read the blob, but still use the runs
         }
         Content content = null;
         Exception failure = null;
         if (built[0] != null) {
-            content = new Content(built[0], built[0].length);
+            content = new Content(built[0], (int) PackDeltas.targetSize(delta));
         } else {
             try {
                 content = load(access, blob, buffer);
@@ -239,6 +244,20 @@ final class BlobScan {
         keepBase(blob, content, buffer[0]);
         ctx.sink().accept(new Blob(content.data, content.length, where,
                 blob.hasDependents() ? blob : null, runs == null ? null : new Blob.Derivation(blob.base, runs)));
+    }
+
+    /**
+     * The thread's reused buffer, grown to hold {@code size} bytes when that is at most
+     * {@link #MAX_REUSED_BYTES}; null for larger blobs (they get an array of their own).
+     */
+    private static byte[] reusable(byte[][] buffer, long size) {
+        if (size > buffer[0].length) {
+            if (size > MAX_REUSED_BYTES) {
+                return null;
+            }
+            buffer[0] = new byte[(int) Math.min(MAX_REUSED_BYTES, Math.max(size, 2L * buffer[0].length))];
+        }
+        return buffer[0];
     }
 
     private void warnLfsPointer(BlobNode blob) {

@@ -256,6 +256,15 @@ final class PackDeltas implements AutoCloseable {
      * another size than the delta's source is malformed too).
      */
     static int[] walk(byte[] d, byte[] base, byte[][] built) {
+        return walk(d, base, built, null);
+    }
+
+    /**
+     * As {@link #walk(byte[], byte[], byte[][])}, building into {@code into} when it is large enough (then
+     * {@code built[0]} is {@code into} and only its first {@link #targetSize} bytes are the blob's; bytes past
+     * them are left as they were).
+     */
+    static int[] walk(byte[] d, byte[] base, byte[][] built, byte[] into) {
         int[] p = {0};
         long srcSize = varint(d, p);
         long dstSize = varint(d, p);
@@ -267,7 +276,7 @@ final class PackDeltas implements AutoCloseable {
             // that must not be allocated
             return null;
         }
-        byte[] out = base == null ? null : new byte[(int) dstSize];
+        byte[] out = base == null ? null : into != null && into.length >= dstSize ? into : new byte[(int) dstSize];
         int[] runs = new int[48];
         int n = 0;
         long dst = 0;

@@ -80,6 +80,30 @@ class DeltaApplyTest {
         assertThat(PackDeltas.apply(delta.toByteArray(), base)).isEqualTo(target);
     }
 
+    /** Built into a larger buffer: the blob is its first bytes, the rest is left alone; a short buffer is not used. */
+    @RepeatedTest(10)
+    void buildingIntoAReusedBuffer() throws Exception {
+        Random rnd = new Random();
+        byte[] base = text(rnd, 50 + rnd.nextInt(2000));
+        byte[] target = edit(rnd, base);
+        ByteArrayOutputStream delta = new ByteArrayOutputStream();
+        new DeltaIndex(base).encode(delta, target);
+        byte[] d = delta.toByteArray();
+        byte[] into = new byte[target.length + 1 + rnd.nextInt(100)];
+        java.util.Arrays.fill(into, (byte) 7);
+        byte[][] built = new byte[1][];
+        assertThat(PackDeltas.walk(d, base, built, into)).isEqualTo(PackDeltas.runs(d));
+        assertThat(built[0]).isSameAs(into);
+        assertThat(PackDeltas.targetSize(d)).isEqualTo(target.length);
+        assertThat(java.util.Arrays.copyOf(into, target.length)).isEqualTo(target);
+        for (int i = target.length; i < into.length; i++) {
+            assertThat(into[i]).isEqualTo((byte) 7);
+        }
+        byte[] small = new byte[Math.max(0, target.length - 1)];
+        assertThat(PackDeltas.walk(d, base, built, small)).isNotNull();
+        assertThat(built[0]).isNotSameAs(small).isEqualTo(target);
+    }
+
     @Test
     void aDeltaThatDoesNotFitItsBaseIsRefused() throws Exception {
         Random rnd = new Random();
