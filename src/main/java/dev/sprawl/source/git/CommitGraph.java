@@ -47,6 +47,17 @@ final class CommitGraph {
     static CommitGraph walk(ObjectAccess access, List<ObjectId> tips, List<Integer> refIndex, Set<ObjectId> shallow,
                             CommitGraph excluded, Problems problems, BlobSink sink) {
         CommitGraph g = new CommitGraph();
+        try (PackTrees packs = new PackTrees(PackOrder.packs(access.repository()))) {
+            g.walk(access, packs, tips, refIndex, shallow, excluded, problems, sink);
+        }
+        g.sort();
+        g.propagateRefs();
+        return g;
+    }
+
+    private void walk(ObjectAccess access, PackTrees packs, List<ObjectId> tips, List<Integer> refIndex,
+                      Set<ObjectId> shallow, CommitGraph excluded, Problems problems, BlobSink sink) {
+        CommitGraph g = this;
         ArrayDeque<CommitNode> stack = new ArrayDeque<>();
         for (int i = 0; i < tips.size(); i++) {
             CommitNode n = g.node(tips.get(i));
@@ -58,7 +69,7 @@ final class CommitGraph {
             if (n.parsed || n.unreadable) {
                 continue;
             }
-            List<ObjectId> parents = g.parse(access, n, problems);
+            List<ObjectId> parents = g.parse(access, packs, n, problems);
             if (parents == null) {
                 continue;
             }
@@ -73,15 +84,14 @@ final class CommitGraph {
             CommitNode[] ps = new CommitNode[parents.size()];
             for (int i = 0; i < ps.length; i++) {
                 ps[i] = g.node(parents.get(i));
+            }
+            for (int i = ps.length - 1; i >= 0; i--) { // the first parent on top: git's pack order, mostly
                 if (!ps[i].parsed) {
                     stack.push(ps[i]);
                 }
             }
             n.parents = ps;
         }
-        g.sort();
-        g.propagateRefs();
-        return g;
     }
 
     private CommitNode node(AnyObjectId id) {
@@ -94,10 +104,13 @@ final class CommitGraph {
     }
 
     /** Reads a commit into its node; returns its parents, or null when it could not be read. */
-    private List<ObjectId> parse(ObjectAccess access, CommitNode n, Problems problems) {
+    private List<ObjectId> parse(ObjectAccess access, PackTrees packs, CommitNode n, Problems problems) {
         byte[] raw;
         try {
-            raw = read(access, n);
+            raw = packs.commit(n);
+            if (raw == null) {
+                raw = read(access, n);
+            }
         } catch (IOException | RuntimeException e) {
             n.unreadable = true;
             String reason = e instanceof MissingObjectException ? "missing" : e.getClass().getSimpleName();

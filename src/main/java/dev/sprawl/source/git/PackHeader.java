@@ -11,6 +11,7 @@ import org.eclipse.jgit.lib.ObjectId;
  */
 record PackHeader(int type, long size, int length, long baseBack, ObjectId baseId) {
 
+    static final int OBJ_COMMIT = 1;
     static final int OBJ_TREE = 2;
     static final int OFS_DELTA = 6;
     static final int REF_DELTA = 7;

@@ -95,6 +95,29 @@ final class PackTrees implements AutoCloseable {
         return null;
     }
 
+    /**
+     * The raw bytes of commit {@code id} when a pack stores it whole (as git mostly stores commits), or
+     * null when it is to be read through JGit (a delta, a loose object, anything unusual). The commit
+     * walk reads commits about in pack order, so one positional read of the window serves many.
+     */
+    byte[] commit(AnyObjectId id) {
+        for (int p = 0; p < indexes.size(); p++) {
+            try {
+                long offset = indexes.get(p).findOffset(id);
+                if (offset >= 0) {
+                    PackHeader h = header(p, offset);
+                    if (h == null || h.type() != PackHeader.OBJ_COMMIT || h.size() > MAX_TREE_BYTES) {
+                        return null;
+                    }
+                    return inflate(p, offset + h.length(), (int) h.size());
+                }
+            } catch (IOException | DataFormatException | RuntimeException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
     /** One link of a chain: where the delta's compressed bytes start and how large it inflates. */
     private record Link(long offset, long dataAt, int size) {
     }

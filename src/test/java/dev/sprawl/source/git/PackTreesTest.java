@@ -91,6 +91,27 @@ class PackTreesTest {
         }
     }
 
+    /** Commits read straight from the pack (for the commit walk) are JGit's bytes; other objects are not commits. */
+    @Test
+    void readsCommitsAsJGitDoes() throws Exception {
+        try (TestRepo repo = TestRepo.init(dir.resolve("r"))) {
+            List<RevCommit> commits = history(repo, 11, 60);
+            int whole = 0;
+            try (PackTrees built = new PackTrees(PackOrder.packs(repo.repo())); ObjectReader jgit = repo.repo().newObjectReader()) {
+                for (RevCommit c : commits) {
+                    byte[] raw = built.commit(c);
+                    if (raw != null) { // null: stored as a delta, left to JGit
+                        whole++;
+                        assertThat(raw).as("commit %s", c.name()).isEqualTo(jgit.open(c, Constants.OBJ_COMMIT).getCachedBytes());
+                    }
+                }
+                assertThat(whole).as("commits stored whole").isPositive();
+                assertThat(built.commit(commits.get(5).getTree())).as("a tree").isNull();
+                assertThat(built.commit(ObjectId.fromString("0123456789abcdef0123456789abcdef01234567"))).isNull();
+            }
+        }
+    }
+
     @Test
     void otherObjectsAndUnknownIdsAreLeftToJGit() throws Exception {
         try (TestRepo repo = TestRepo.init(dir.resolve("r"))) {
