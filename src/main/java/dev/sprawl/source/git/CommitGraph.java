@@ -1,16 +1,19 @@
 package dev.sprawl.source.git;
 
 import dev.sprawl.source.BlobSink;
+import dev.sprawl.source.TaskGroup;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
@@ -31,7 +34,7 @@ final class CommitGraph {
 
     private final ObjectIdOwnerMap<CommitNode> nodes = new ObjectIdOwnerMap<>();
     private final List<CommitNode> order = new ArrayList<>();
-    private final Map<String, String> authors = new HashMap<>();
+    private final Map<String, String> authors = new ConcurrentHashMap<>();
 
     private CommitGraph() {
     }
@@ -43,55 +46,173 @@ final class CommitGraph {
      * @param shallow  commits whose parents are cut off by a shallow clone
      * @param excluded the history already known (the {@code --since} side), or null
      * @param sink     counts each walked commit
+     * @param pool     workers that help walk where the history branches (null: this thread alone)
      */
     static CommitGraph walk(ObjectAccess access, List<ObjectId> tips, List<Integer> refIndex, Set<ObjectId> shallow,
-                            CommitGraph excluded, Problems problems, BlobSink sink) {
+                            CommitGraph excluded, Problems problems, BlobSink sink, ExecutorService pool)
+            throws InterruptedException {
         CommitGraph g = new CommitGraph();
-        try (PackTrees packs = new PackTrees(PackOrder.packs(access.repository()))) {
-            g.walk(access, packs, tips, refIndex, shallow, excluded, problems, sink);
+        for (int i = 0; i < tips.size(); i++) {
+            CommitNode n = g.node(tips.get(i));
+            n.ref = Math.min(n.ref, refIndex.get(i));
+            g.todo.push(n);
+        }
+        Walk walk = new Walk(shallow, excluded, problems, sink);
+        int extra = pool instanceof ThreadPoolExecutor tpe ? Math.min(MAX_HELPERS, tpe.getCorePoolSize() - 1) : 0;
+        if (extra > 0) {
+            // not awaited as a group: a helper the pool starts only after the walk is over does nothing
+            TaskGroup helpers = new TaskGroup(pool, e -> problems.warn("internal-error", "unexpected "
+                    + e.getClass().getSimpleName() + " while walking commits: the commits it was reading are not scanned",
+                    null, true, "objects could not be read"));
+            for (int i = 0; i < extra; i++) {
+                helpers.submit(() -> g.help(access, walk));
+            }
+        }
+        try {
+            g.walkOn(access, walk);
+        } finally {
+            g.end();
         }
         g.sort();
         g.propagateRefs();
         return g;
     }
 
-    private void walk(ObjectAccess access, PackTrees packs, List<ObjectId> tips, List<Integer> refIndex,
-                      Set<ObjectId> shallow, CommitGraph excluded, Problems problems, BlobSink sink) {
-        CommitGraph g = this;
-        ArrayDeque<CommitNode> stack = new ArrayDeque<>();
-        for (int i = 0; i < tips.size(); i++) {
-            CommitNode n = g.node(tips.get(i));
-            n.ref = Math.min(n.ref, refIndex.get(i));
-            stack.push(n);
+    /** Threads that help one walk, at most (the history's branches bound what they can share). */
+    static final int MAX_HELPERS = 3;
+
+    /** What every walking thread reads. */
+    private record Walk(Set<ObjectId> shallow, CommitGraph excluded, Problems problems, BlobSink sink) {
+    }
+
+    /** Commits to walk, shared by the walking threads (guarded by this graph). */
+    private final ArrayDeque<CommitNode> todo = new ArrayDeque<>();
+    /** Threads reading a commit now (guarded by this graph). */
+    private int walking;
+    /** Helpers inside the walk (guarded by this graph). */
+    private int helping;
+    /** The walk is over: helpers that start now return at once (guarded by this graph). */
+    private boolean over;
+
+    /** A helper thread's part: with a reader of its own, unless the walk is already over. */
+    private void help(ObjectAccess shared, Walk walk) {
+        synchronized (this) {
+            if (over) {
+                return;
+            }
+            helping++;
         }
-        while (!stack.isEmpty()) {
-            CommitNode n = stack.pop();
-            if (n.parsed || n.unreadable) {
-                continue;
+        try (ObjectAccess own = new ObjectAccess(shared.target(), shared.repository())) {
+            walkOn(own, walk);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            synchronized (this) {
+                helping--;
+                notifyAll();
             }
-            List<ObjectId> parents = g.parse(access, packs, n, problems);
-            if (parents == null) {
-                continue;
-            }
-            if (excluded != null && excluded.get(n) != null) {
-                n.boundary = true;
-                continue;
-            }
-            sink.commitWalked();
-            if (shallow.contains(n)) {
-                continue;
-            }
-            CommitNode[] ps = new CommitNode[parents.size()];
-            for (int i = 0; i < ps.length; i++) {
-                ps[i] = g.node(parents.get(i));
-            }
-            for (int i = ps.length - 1; i >= 0; i--) { // the first parent on top: git's pack order, mostly
-                if (!ps[i].parsed) {
-                    stack.push(ps[i]);
+        }
+    }
+
+    /** The walking thread is done: waits for the helpers inside the walk, and keeps later ones out. */
+    private synchronized void end() throws InterruptedException {
+        over = true;
+        while (helping > 0) {
+            wait();
+        }
+    }
+
+    /**
+     * One thread's part of the walk: it follows first parents itself and leaves the other parents of a
+     * merge to whichever thread is free, so a linear history costs no hand-over at all.
+     */
+    private void walkOn(ObjectAccess access, Walk walk) throws InterruptedException {
+        try (PackTrees packs = new PackTrees(PackOrder.packs(access.repository()))) {
+            CommitNode n = take();
+            while (n != null) {
+                List<ObjectId> parents = null;
+                boolean read = false;
+                try {
+                    parents = parse(access, packs, n, walk.problems());
+                    read = true;
+                } finally {
+                    CommitNode next = finish(n, parents, walk);
+                    if (!read && next != null) {
+                        release(next); // this thread is failing: another one takes it
+                    }
+                    n = next;
+                }
+                if (n == null) {
+                    n = take();
                 }
             }
-            n.parents = ps;
         }
+    }
+
+    /** The next commit nobody has claimed, waiting while others may still add some; null when the walk is over. */
+    private synchronized CommitNode take() throws InterruptedException {
+        while (true) {
+            CommitNode n = todo.poll();
+            if (n != null) {
+                if (!n.claimed) {
+                    n.claimed = true;
+                    walking++;
+                    return n;
+                }
+            } else if (walking == 0) {
+                return null;
+            } else {
+                wait();
+            }
+        }
+    }
+
+    /** Gives a claimed commit back to the others. */
+    private synchronized void release(CommitNode n) {
+        n.claimed = false;
+        todo.push(n);
+        walking--;
+        notifyAll();
+    }
+
+    /**
+     * Records a commit that was read ({@code parents} null: it could not be); returns the next commit for
+     * the same thread (its first parent, claimed) or null, leaving its other parents to any thread.
+     */
+    private synchronized CommitNode finish(CommitNode n, List<ObjectId> parents, Walk walk) {
+        CommitNode next = null;
+        boolean shared = false;
+        if (parents == null) {
+            n.unreadable |= !n.parsed; // parse() has reported why, or the thread is failing (reported by its group)
+        } else if (walk.excluded() != null && walk.excluded().get(n) != null) {
+            n.boundary = true;
+        } else {
+            walk.sink().commitWalked();
+            if (!walk.shallow().contains(n)) {
+                CommitNode[] ps = new CommitNode[parents.size()];
+                for (int i = 0; i < ps.length; i++) {
+                    ps[i] = node(parents.get(i));
+                }
+                n.parents = ps;
+                for (int i = ps.length - 1; i >= 1; i--) {
+                    if (!ps[i].claimed) {
+                        todo.push(ps[i]);
+                        shared = true;
+                    }
+                }
+                if (ps.length > 0 && !ps[0].claimed) {
+                    next = ps[0];
+                    next.claimed = true;
+                }
+            }
+        }
+        if (next == null) {
+            walking--;
+        }
+        if (shared || walking == 0) {
+            notifyAll();
+        }
+        return next;
     }
 
     private CommitNode node(AnyObjectId id) {

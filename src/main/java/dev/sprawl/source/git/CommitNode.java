@@ -24,6 +24,8 @@ final class CommitNode extends ObjectIdOwnerMap.Entry {
     boolean headLine;
     /** Read and parsed. */
     boolean parsed;
+    /** Taken by a walking thread (guarded by its graph). */
+    boolean claimed;
     /** Could not be read: treated as absent. */
     boolean unreadable;
     /** Reachable from the {@code --since} revision: its tree is compared against, its content is not new. */

@@ -88,10 +88,11 @@ public final class GitSource implements Source {
         CommitGraph excluded = null;
         if (options.since() != null) {
             ObjectId rev = GitRepos.resolveCommit(repo, options.since());
-            excluded = CommitGraph.walk(access, List.of(rev), List.of(0), shallow, null, problems, NO_COUNT);
+            excluded = CommitGraph.walk(access, List.of(rev), List.of(0), shallow, null, problems, NO_COUNT,
+                    ctx.workers());
         }
         CommitGraph graph = CommitGraph.walk(access, starts.commits, starts.commitRefs, shallow, excluded, problems,
-                ctx.sink());
+                ctx.sink(), ctx.workers());
         graph.markHeadLine(head);
         graphPhase.close();
         HistoryIndex index = new HistoryIndex(paths);

@@ -47,6 +47,10 @@ final class ObjectAccess implements AutoCloseable {
         packs = packCount(r);
     }
 
+    Path target() {
+        return target;
+    }
+
     ObjectReader reader() {
         return reader;
     }
