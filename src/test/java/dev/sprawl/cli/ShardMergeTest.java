@@ -165,6 +165,7 @@ class ShardMergeTest {
     static String withoutTimes(String json) throws Exception {
         JsonNode n = new ObjectMapper().readTree(json);
         ((com.fasterxml.jackson.databind.node.ObjectNode) n.path("scan")).remove(List.of("startedAt", "finishedAt"));
+        IncrementalCacheTest.withoutClockDays(n);
         return n.toPrettyString();
     }
 }
