@@ -62,25 +62,22 @@ final class RawTreeDiff {
     }
 
     /**
-     * A raw tree with where each entry starts, its name starts and its mode, found in one pass: entry
-     * {@code i} is {@code [starts[i], starts[i + 1])}, its name ends 21 bytes before its end (a NUL, then
-     * the 20-byte id). Kept with the raw bytes in {@link TreeCache}, so a tree compared again (the parent
+     * A raw tree with where each entry starts, found in one pass that checks every entry: entry
+     * {@code i} is {@code [starts[i], starts[i + 1])}, its name starts after its mode's digits and a
+     * space and ends 21 bytes before its end (a NUL, then the 20-byte id); the name's start and the mode
+     * are read from the bytes when wanted (the comparison looks at a few entries of each tree). Kept with the raw bytes in {@link TreeCache}, so a tree compared again (the parent
      * of the next commit) is not parsed again.
      */
     static final class Parsed {
-        static final Parsed EMPTY = new Parsed(new byte[0], new int[] {0}, new int[0], new int[0], 0);
+        static final Parsed EMPTY = new Parsed(new byte[0], new int[] {0}, 0);
 
         final byte[] raw;
         final int[] starts;
-        final int[] nameStarts;
-        final int[] modes;
         final int n;
 
-        private Parsed(byte[] raw, int[] starts, int[] nameStarts, int[] modes, int n) {
+        private Parsed(byte[] raw, int[] starts, int n) {
             this.raw = raw;
             this.starts = starts;
-            this.nameStarts = nameStarts;
-            this.modes = modes;
             this.n = n;
         }
 
@@ -103,7 +100,7 @@ final class RawTreeDiff {
             if (like != null && like.n > 0 && raw.length > 0) {
                 int mm = java.util.Arrays.mismatch(like.raw, raw);
                 if (mm < 0) {
-                    return new Parsed(raw, like.starts, like.nameStarts, like.modes, like.n);
+                    return new Parsed(raw, like.starts, like.n);
                 }
                 int k = like.entryAt(0, mm);
                 out.copy(like, 0, k, 0);
@@ -145,24 +142,18 @@ final class RawTreeDiff {
             final byte[] raw;
             int cap;
             int[] starts;
-            int[] names;
-            int[] modes;
             int n;
 
             Builder(byte[] raw) {
                 this.raw = raw;
                 cap = Math.max(4, raw.length / 32);
                 starts = new int[cap + 1];
-                names = new int[cap];
-                modes = new int[cap];
             }
 
             void room(int more) {
                 if (n + more > cap) {
                     cap = Math.max(cap * 2, n + more);
                     starts = java.util.Arrays.copyOf(starts, cap + 1);
-                    names = java.util.Arrays.copyOf(names, cap);
-                    modes = java.util.Arrays.copyOf(modes, cap);
                 }
             }
 
@@ -172,9 +163,7 @@ final class RawTreeDiff {
                 room(k);
                 for (int e = 0; e < k; e++) {
                     starts[n + e] = t.starts[from + e] + shift;
-                    names[n + e] = t.nameStarts[from + e] + shift;
                 }
-                System.arraycopy(t.modes, from, modes, n, k);
                 n += k;
             }
 
@@ -182,13 +171,11 @@ final class RawTreeDiff {
             int parse(int i) throws CorruptObjectException {
                 room(1);
                 starts[n] = i;
-                int m = 0;
                 while (i < raw.length && raw[i] != ' ') {
                     int d = raw[i] - '0';
                     if (d < 0 || d > 7) {
                         throw new CorruptObjectException("bad tree entry mode");
                     }
-                    m = m << 3 | d;
                     i++;
                 }
                 int nameStart = i + 1;
@@ -199,15 +186,13 @@ final class RawTreeDiff {
                 if (nul + 1 + Constants.OBJECT_ID_LENGTH > raw.length || nul == nameStart) {
                     throw new CorruptObjectException("truncated tree entry");
                 }
-                names[n] = nameStart;
-                modes[n] = m;
                 n++;
                 return nul + 1 + Constants.OBJECT_ID_LENGTH;
             }
 
             Parsed build() {
                 starts[n] = raw.length;
-                return new Parsed(raw, starts, names, modes, n);
+                return new Parsed(raw, starts, n);
             }
         }
 
@@ -216,7 +201,28 @@ final class RawTreeDiff {
         }
 
         boolean isTree(int e) {
-            return (modes[e] & FileMode.TYPE_MASK) == FileMode.TYPE_TREE;
+            return (mode(e) & FileMode.TYPE_MASK) == FileMode.TYPE_TREE;
+        }
+
+        /**
+         * Where entry {@code e}'s name starts: after its mode's octal digits and a space (the parse has
+         * checked both), so only where each entry starts is kept.
+         */
+        int nameStart(int e) {
+            int i = starts[e];
+            while (raw[i] != ' ') {
+                i++;
+            }
+            return i + 1;
+        }
+
+        /** Entry {@code e}'s mode, from its octal digits. */
+        int mode(int e) {
+            int m = 0;
+            for (int i = starts[e]; raw[i] != ' '; i++) {
+                m = m << 3 | (raw[i] - '0');
+            }
+            return m;
         }
 
         ObjectId id(int e) {
@@ -225,7 +231,7 @@ final class RawTreeDiff {
 
         /** Heap bytes this holds, roughly. */
         long bytes() {
-            return raw.length + 12L * starts.length + 64;
+            return raw.length + 4L * starts.length + 64;
         }
 
         /** The entry that holds byte {@code at} (at least {@code from}); {@code n} when {@code at} is the end. */
@@ -246,8 +252,8 @@ final class RawTreeDiff {
 
     /** Git's tree order: names byte by byte, a tree's name as if it ended in '/'. */
     private static int compare(Parsed a, int i, Parsed b, int j) {
-        int as = a.nameStarts[i];
-        int bs = b.nameStarts[j];
+        int as = a.nameStart(i);
+        int bs = b.nameStart(j);
         int la = a.nameEnd(i) - as;
         int lb = b.nameEnd(j) - bs;
         int n = Math.min(la, lb);
@@ -261,7 +267,7 @@ final class RawTreeDiff {
     }
 
     private static boolean sameEntry(Parsed a, int i, Parsed b, int j) {
-        if (a.modes[i] != b.modes[j]) {
+        if (a.mode(i) != b.mode(j)) {
             return false;
         }
         int ai = a.starts[i + 1] - Constants.OBJECT_ID_LENGTH;
@@ -332,17 +338,18 @@ final class RawTreeDiff {
             walk(sa, b == null ? Parsed.EMPTY : tree(b.id(j), sa), end + 1, depth + 1, out);
             return;
         }
-        out.leaf(RawParseUtils.decode(path, 0, end), a == null ? 0 : a.modes[i], a == null ? null : a.id(i),
-                b == null ? 0 : b.modes[j], b == null ? null : b.id(j));
+        out.leaf(RawParseUtils.decode(path, 0, end), a == null ? 0 : a.mode(i), a == null ? null : a.id(i),
+                b == null ? 0 : b.mode(j), b == null ? null : b.id(j));
     }
 
     /** Appends the entry's name to the path at {@code prefix}; returns the new end. */
     private int append(Parsed t, int e, int prefix) {
-        int len = t.nameEnd(e) - t.nameStarts[e];
+        int nameStart = t.nameStart(e);
+        int len = t.nameEnd(e) - nameStart;
         if (prefix + len + 1 > path.length) {
             path = java.util.Arrays.copyOf(path, Math.max(path.length * 2, prefix + len + 1));
         }
-        System.arraycopy(t.raw, t.nameStarts[e], path, prefix, len);
+        System.arraycopy(t.raw, nameStart, path, prefix, len);
         return prefix + len;
     }
 }

@@ -191,7 +191,7 @@ class RawTreeDiffTest {
                 sb.append(t.starts[e]).append(',');
             }
             for (int e = 0; e < t.n; e++) {
-                sb.append(t.nameStarts[e]).append('/').append(t.modes[e]).append(',');
+                sb.append(t.nameStart(e)).append('/').append(t.mode(e)).append(',');
             }
             return sb.toString();
         } catch (CorruptObjectException e) {
