@@ -193,14 +193,15 @@ final class BlobScan {
             return; // known from an earlier scan (--cache): neither read nor detected again
         }
         byte[] delta = deltas == null || blob.base == null ? null : deltas.delta(blob, inflater);
+        long size = delta == null ? -1 : PackDeltas.targetSize(delta);
         // built here only within the size JGit would load whole and --max-file-size: larger blobs go
         // through load(), which streams them or skips them with a warning
-        byte[] base = delta == null || PackDeltas.targetSize(delta) > Math.min(ctx.maxBlobSize(), SafeGit.STREAM_THRESHOLD)
+        byte[] base = delta == null || size > Math.min(ctx.maxBlobSize(), SafeGit.STREAM_THRESHOLD)
                 ? null : bases.get(blob.base);
         byte[][] built = {null};
         // a blob no other blob derives from is built into this thread's reused buffer: it is not kept,
         // and the sink sees its bytes only during accept (most built blobs; no allocation, no zeroing)
-        byte[] into = base == null || blob.hasDependents() ? null : reusable(buffer, PackDeltas.targetSize(delta));
+        byte[] into = base == null || blob.hasDependents() ? null : reusable(buffer, size);
         int[] runs = delta == null ? null : PackDeltas.walk(delta, base, built, into);
         if (runs == null && base != null) {
             runs = PackDeltas.runs(delta); // the kept base does not fit: read the blob, but still use the runs
@@ -208,7 +209,7 @@ final class BlobScan {
         Content content = null;
         Exception failure = null;
         if (built[0] != null) {
-            content = new Content(built[0], (int) PackDeltas.targetSize(delta));
+            content = new Content(built[0], (int) size);
         } else {
             try {
                 content = load(access, blob, buffer);

@@ -335,9 +335,9 @@ final class CommitGraph {
                 }
             }
         }
-        for (CommitNode n : walked) {
-            if (n.order >= 0 && (order.size() <= n.order || order.get(n.order) != n)) {
-                n.order = -1; // on a cycle (a corrupt history): never ready, so not ordered
+        for (int i = 0; i < count; i++) {
+            if (pending[i] > 0) {
+                walked.get(i).order = -1; // on a cycle (a corrupt history): never ready, so not ordered
             }
         }
     }

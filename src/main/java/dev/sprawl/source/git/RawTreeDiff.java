@@ -65,8 +65,9 @@ final class RawTreeDiff {
      * A raw tree with where each entry starts, found in one pass that checks every entry: entry
      * {@code i} is {@code [starts[i], starts[i + 1])}, its name starts after its mode's digits and a
      * space and ends 21 bytes before its end (a NUL, then the 20-byte id); the name's start and the mode
-     * are read from the bytes when wanted (the comparison looks at a few entries of each tree). Kept with the raw bytes in {@link TreeCache}, so a tree compared again (the parent
-     * of the next commit) is not parsed again.
+     * are read from the bytes when wanted (the comparison looks at a few entries of each tree). Kept
+     * with the raw bytes in {@link TreeCache}, so a tree compared again (the parent of the next commit)
+     * is not parsed again.
      */
     static final class Parsed {
         static final Parsed EMPTY = new Parsed(new byte[0], new int[] {0}, 0);

@@ -107,6 +107,18 @@ class CommitGraphTest {
         }
     }
 
+    /** Three walks with a pool of {@code threads} workers each give what one thread gave. */
+    private static void assertSameOnThreads(TestRepo repo, int threads, Walked alone) throws Exception {
+        ExecutorService pool = pool(threads);
+        try {
+            for (int round = 0; round < 3; round++) {
+                assertThat(walk(repo, pool)).as("%d threads", threads).isEqualTo(alone);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static ExecutorService pool(int threads) {
         return new ThreadPoolExecutor(threads, threads, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
     }
@@ -124,14 +136,7 @@ class CommitGraphTest {
             assertThat(alone.order()).hasSize(all).hasSizeGreaterThan(100);
             assertThat(alone.walked()).isEqualTo(alone.order().size());
             for (int threads : new int[] {2, 4}) {
-                ExecutorService pool = pool(threads);
-                try {
-                    for (int round = 0; round < 3; round++) {
-                        assertThat(walk(repo, pool)).as("%d threads", threads).isEqualTo(alone);
-                    }
-                } finally {
-                    pool.shutdownNow();
-                }
+                assertSameOnThreads(repo, threads, alone);
             }
         }
     }
@@ -147,14 +152,7 @@ class CommitGraphTest {
             Files.delete(repo.looseObject(lost)); // loose: not packed
             Walked alone = walk(repo, null);
             assertThat(alone.warnings()).anyMatch(w -> w.contains(lost.name()));
-            ExecutorService pool = pool(3);
-            try {
-                for (int round = 0; round < 3; round++) {
-                    assertThat(walk(repo, pool)).isEqualTo(alone);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            assertSameOnThreads(repo, 3, alone);
         }
     }
 

@@ -70,14 +70,19 @@ class DeltaApplyTest {
         return (String.join("\n", lines) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
+    /** Git's delta (JGit's encoder) that builds {@code target} from {@code base}. */
+    private static byte[] delta(byte[] base, byte[] target) throws Exception {
+        ByteArrayOutputStream delta = new ByteArrayOutputStream();
+        new DeltaIndex(base).encode(delta, target);
+        return delta.toByteArray();
+    }
+
     @RepeatedTest(20)
     void applyingGitsDeltaRebuildsTheTarget() throws Exception {
         Random rnd = new Random();
         byte[] base = text(rnd, 50 + rnd.nextInt(2000));
         byte[] target = edit(rnd, base);
-        ByteArrayOutputStream delta = new ByteArrayOutputStream();
-        new DeltaIndex(base).encode(delta, target);
-        assertThat(PackDeltas.apply(delta.toByteArray(), base)).isEqualTo(target);
+        assertThat(PackDeltas.apply(delta(base, target), base)).isEqualTo(target);
     }
 
     /** Built into a larger buffer: the blob is its first bytes, the rest is left alone; a short buffer is not used. */
@@ -86,9 +91,7 @@ class DeltaApplyTest {
         Random rnd = new Random();
         byte[] base = text(rnd, 50 + rnd.nextInt(2000));
         byte[] target = edit(rnd, base);
-        ByteArrayOutputStream delta = new ByteArrayOutputStream();
-        new DeltaIndex(base).encode(delta, target);
-        byte[] d = delta.toByteArray();
+        byte[] d = delta(base, target);
         byte[] into = new byte[target.length + 1 + rnd.nextInt(100)];
         java.util.Arrays.fill(into, (byte) 7);
         byte[][] built = new byte[1][];
@@ -109,9 +112,7 @@ class DeltaApplyTest {
         Random rnd = new Random();
         byte[] base = text(rnd, 200);
         byte[] target = edit(rnd, base);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new DeltaIndex(base).encode(out, target);
-        byte[] delta = out.toByteArray();
+        byte[] delta = delta(base, target);
         // another base length
         assertThat(PackDeltas.apply(delta, java.util.Arrays.copyOf(base, base.length - 1))).isNull();
         // cut short anywhere after the sizes: never an exception, never a wrong-sized result
