@@ -242,6 +242,9 @@ record Binding(int valueStart, int valueEnd, int end, String value, String secre
             while (e > j && (d[e - 1] == ' ' || d[e - 1] == '\t')) {
                 e--;
             }
+            if (labelled(d, j, k)) {
+                return null; // a label of its own inside the value: a log or prose line (PASS: x.exp: runs)
+            }
             boolean code = e > j && (d[e - 1] == ';' || d[e - 1] == ',');
             if (code) {
                 e--;
@@ -258,11 +261,21 @@ record Binding(int valueStart, int valueEnd, int end, String value, String secre
         while (k < len && k - j <= MAX_VALUE && !endsUnquoted(d[k])) {
             k++;
         }
-        if (k == j) {
-            return null;
+        if (k == j || labelled(d, k - 1, Math.min(len, k + 1))) {
+            return null; // nothing, or a label (x.exp: runs)
         }
         boolean code = k < len && (d[k] == ';' || d[k] == ')' || d[k] == ',');
         return withScheme(make(d, j, k, k, false, code), scheme);
+    }
+
+    /** A colon followed by a blank within {@code d[from, to)}: the line is labelled again, as logs and prose are. */
+    private static boolean labelled(byte[] d, int from, int to) {
+        for (int i = from; i + 1 < to; i++) {
+            if (d[i] == ':' && (d[i + 1] == ' ' || d[i + 1] == '\t')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  *       ({@code changeme}, {@code your_key_here}), literals ({@code null}, {@code true}), code
  *       (calls, member paths, bare identifiers where a literal would be quoted), URLs without
  *       credentials and paths, here-document openers ({@code <<EOT}), another option where the value
- *       would be ({@code --format=lines}); a value quoted twice is judged by its inner literal; under an ambiguous name (a bare {@code key}), anything not random-looking;</li>
+ *       would be ({@code --format=lines}), an unquoted value that holds a label of its own (a test log's
+ *       {@code PASS: gdb.base/x.exp: runs}); a value quoted twice is judged by its inner literal; under an ambiguous name (a bare {@code key}), anything not random-looking;</li>
  *   <li>{@code low}, {@code placeholderLike}: dummy-looking values (counting runs such as
  *       {@code 1234567890abcdef}, {@code a1b2c3}, one repeated character, default words);</li>
  *   <li>{@code low}: word-like or weak values (plain words, phrases, a word with a few digits, labels and

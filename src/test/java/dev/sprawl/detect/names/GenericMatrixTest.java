@@ -122,6 +122,20 @@ class GenericMatrixTest {
                 "\t-DUSER_CREDENTIALS='\"$(USER_CREDENTIALS_SQ)\"'")) {
             tests.add(DynamicTest.dynamicTest("not a value: " + text, () -> assertThat(only(text)).as(text).isNull()));
         }
+        // a test log's result lines hold a label inside the value: not bindings; a passphrase still is one
+        for (String text : List.of("PASS: gdb.ada/assign_1.exp: changing the language to ada",
+                "PASS: gdb.base/break.exp: set convenience variable $xxx to 1", "Password: see below: the vault",
+                "PASS: gdb.arch/amd64-osabi.exp: arch=i386:x86-64: set architecture i386:x86-64",
+                "PASS: gdb.testsuite/string_to_regexp.exp: #1: got expected re")) {
+            tests.add(DynamicTest.dynamicTest("log line: " + text, () -> assertThat(only(text)).as(text).isNull()));
+        }
+        tests.add(DynamicTest.dynamicTest("passphrase", () -> {
+            String phrase = String.join(" ", "correct", "horse", "battery", "staple");
+            Match m = only("  password: " + phrase);
+            assertThat(m).isNotNull();
+            assertThat(m.secret().reveal()).isEqualTo(phrase);
+            assertThat(confidence(m)).isEqualTo(Confidence.LOW);
+        }));
         // a verb before key names a lookup (has_key, get_key), a sender's address is no password
         tests.add(DynamicTest.dynamicTest("has_key(...)", () -> assertThat(only("if env.has_key(\"EDITOR_X\"):")).isNull()));
         tests.add(DynamicTest.dynamicTest("password sender", () ->
