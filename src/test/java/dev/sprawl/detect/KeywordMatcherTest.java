@@ -79,6 +79,35 @@ class KeywordMatcherTest {
         assertThat(hits(m, words, text.toString())).isEqualTo(naive(words, text.toString()));
     }
 
+    /** A range of start positions, on text long enough for the eight-position steps and their tails. */
+    @RepeatedTest(30)
+    void rangedScanAgreesWithNaiveSearch() {
+        Random r = new Random();
+        String alphabet = "kKeyY_tok3";
+        List<String> words = List.of("key", "tok", "y_t", "keyy", "ok3k", "token", "kkey_");
+        StringBuilder text = new StringBuilder();
+        int n = 5 + r.nextInt(300);
+        for (int i = 0; i < n; i++) {
+            text.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        String t = text.toString();
+        int from = r.nextInt(n + 2) - 1;
+        int to = from + r.nextInt(n + 2);
+        KeywordMatcher m = new KeywordMatcher(words);
+        List<String> got = new ArrayList<>();
+        byte[] b = t.getBytes(StandardCharsets.US_ASCII);
+        m.scan(b, b.length, from, to, (k, end) -> got.add(words.get(k) + "@" + (end - m.keywordLength(k))));
+        got.sort(null);
+        List<String> want = new ArrayList<>();
+        for (String hit : naive(words, t)) {
+            int at = Integer.parseInt(hit.substring(hit.indexOf('@') + 1));
+            if (at >= from && at < to) {
+                want.add(hit);
+            }
+        }
+        assertThat(got).as(t + " [" + from + ", " + to + ")").isEqualTo(want);
+    }
+
     @Test
     void straddleBackIsHowFarAKeywordThroughAPositionCanStart() {
         KeywordMatcher m = new KeywordMatcher(List.of("password", "token", "ssw"));
