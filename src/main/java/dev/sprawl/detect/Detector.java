@@ -195,8 +195,10 @@ public final class Detector {
         private Known known;
         /** Regex match bounds of the current blob's matches, {@code start << 32 | end}. */
         private Map<Match, Long> bounds = new java.util.IdentityHashMap<>();
-        /** Keyword occurrences of a derived blob before they are sorted. */
+        /** Keyword occurrences found near a derived blob's edits, {@code end << 32 | keyword}. */
         private final LongList pending = new LongList();
+        /** A derived blob's occurrences near its edits, {@code start << 32 | keyword}. */
+        private final LongList near = new LongList();
 
         private Session() {
         }
@@ -230,7 +232,6 @@ public final class Detector {
             }
             begin(data, len);
             pending.clear();
-            mapBaseHits(base, ed);
             for (int i = 0; i < ed.dirtyCount(); i++) {
                 int from = ed.dirtyFrom(i);
                 int back = keywords.straddleBack(data, len, from);
@@ -245,23 +246,13 @@ public final class Detector {
                     }
                 });
             }
-            long[] byStart = new long[pending.size()];
-            for (int i = 0; i < byStart.length; i++) {
-                long h = pending.get(i);
-                int k = (int) h;
-                int end = (int) (h >>> 32);
-                record(k, end);
-                byStart[i] = (long) (end - keywords.keywordLength(k)) << 32 | k;
-            }
-            Arrays.sort(byStart);
+            near.clear();
+            mergeHits(base, ed, pending.sorted());
+            // the occurrences near an edit, by start: where rules must run again
+            long[] byStart = near.sorted();
             for (long h : byStart) {
                 int k = (int) h;
                 int start = (int) (h >>> 32);
-                // near() is an exact overlap test, so missing the widest reach misses every rule's
-                if (!ed.near((long) start - leadByKeyword[k] - CONTEXT_BYTES,
-                        (long) start + widthByKeyword[k] + CONTEXT_BYTES, 0)) {
-                    continue;
-                }
                 for (int r : rulesByKeyword[k]) {
                     // a match through this occurrence starts at most lead before it and ends at most width after
                     Rule rule = rules.get(r);
@@ -303,13 +294,20 @@ public final class Detector {
             }
         }
 
-        /** The base's keyword occurrences that lie inside a copied run, moved to derived offsets. */
-        private void mapBaseHits(Known base, Edits ed) {
+        /**
+         * Records the derived blob's keyword occurrences in order of end: the base's that lie inside a
+         * copied run, moved to derived offsets, merged with {@code fresh} (found near the edits, sorted).
+         * Those whose widest reach (any rule of the keyword, plus context) comes near an edit go to
+         * {@link #near} by start. An occurrence inside run i can only come near the dirty intervals that
+         * bound the run, so that test needs no search.
+         */
+        private void mergeHits(Known base, Edits ed, long[] fresh) {
             long[] bh = base.hits();
+            int f = 0;
             for (int i = 0; i < ed.runs(); i++) {
                 long src = ed.src(i);
                 long srcEnd = src + ed.length(i);
-                int shift = ed.dst(i) - ed.src(i);
+                long shift = ed.dst(i) - ed.src(i);
                 // hits are sorted by end: start at the first that ends after src
                 int lo = 0;
                 int hi = bh.length;
@@ -324,10 +322,40 @@ public final class Detector {
                 for (int j = lo; j < bh.length && (bh[j] >>> 32) <= srcEnd; j++) {
                     int k = (int) bh[j];
                     long end = bh[j] >>> 32;
-                    if (end - keywords.keywordLength(k) >= src) {
-                        pending.add((end + shift) << 32 | k);
+                    int klen = keywords.keywordLength(k);
+                    if (end - klen < src) {
+                        continue;
+                    }
+                    long moved = bh[j] + (shift << 32);
+                    for (; f < fresh.length && fresh[f] < moved; f++) {
+                        freshHit(ed, fresh, f);
+                    }
+                    int start = (int) (end + shift) - klen;
+                    record(k, start + klen);
+                    if (ed.nearRun(i, (long) start - leadByKeyword[k] - CONTEXT_BYTES,
+                            (long) start + widthByKeyword[k] + CONTEXT_BYTES)) {
+                        near.add((long) start << 32 | k);
                     }
                 }
+            }
+            for (; f < fresh.length; f++) {
+                freshHit(ed, fresh, f);
+            }
+        }
+
+        /** An occurrence found near the edits ({@code end << 32 | keyword}); {@code fresh[f]}, once when found twice. */
+        private void freshHit(Edits ed, long[] fresh, int f) {
+            long h = fresh[f];
+            if (f > 0 && fresh[f - 1] == h) {
+                return; // the scans of two nearby edits overlapped
+            }
+            int k = (int) h;
+            int end = (int) (h >>> 32);
+            int start = end - keywords.keywordLength(k);
+            record(k, end);
+            // near() is an exact overlap test, so missing the widest reach misses every rule's
+            if (ed.near((long) start - leadByKeyword[k] - CONTEXT_BYTES, (long) start + widthByKeyword[k] + CONTEXT_BYTES, 0)) {
+                near.add((long) start << 32 | k);
             }
         }
 
@@ -382,7 +410,9 @@ public final class Detector {
         private Detection finish(List<Match> matches, List<DetectProblem> problems, int len) {
             if (problems.isEmpty() && hitCount <= MAX_KNOWN_HITS) {
                 long[] h = Arrays.copyOf(hits, hitCount);
-                Arrays.sort(h);
+                if (!ascending(h)) {
+                    Arrays.sort(h); // a full detection records them by start, a derived one by end already
+                }
                 long[] b = new long[matches.size()];
                 for (int i = 0; i < b.length; i++) {
                     b[i] = bounds.get(matches.get(i));
@@ -617,6 +647,21 @@ public final class Detector {
         void clear() {
             size = 0;
         }
+
+        long[] sorted() {
+            long[] out = Arrays.copyOf(values, size);
+            Arrays.sort(out);
+            return out;
+        }
+    }
+
+    private static boolean ascending(long[] a) {
+        for (int i = 1; i < a.length; i++) {
+            if (a[i - 1] > a[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

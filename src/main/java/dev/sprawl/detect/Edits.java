@@ -153,6 +153,15 @@ final class Edits {
         return (openStart[i] || from >= src[i]) && (openEnd[i] || to <= (long) src[i] + len[i]);
     }
 
+    /**
+     * {@link #near} with radius 0 for a range around a position inside run {@code i}: only the dirty
+     * intervals that bound the run (the one ending at its start, the one starting at its end) can be
+     * the nearest, and an open side has none.
+     */
+    boolean nearRun(int i, long from, long to) {
+        return !openStart[i] && from <= dst[i] || !openEnd[i] && to >= (long) dst[i] + len[i];
+    }
+
     /** True when some dirty interval comes within {@code radius} of derived range [from, to). */
     boolean near(long from, long to, long radius) {
         // first interval whose end reaches from - radius

@@ -141,10 +141,14 @@ class DerivedDetectionTest {
             for (int version = 0; version < 4; version++) {
                 Builder b = edit(rnd, base);
                 byte[] derived = b.out.toByteArray();
-                Detection full = detector.detect(derived, derived.length);
+                Detector.Session fullSession = detector.newSession();
+                Detection full = fullSession.detect(derived, derived.length);
                 Detection incremental = session.detectDerived(derived, derived.length, known, b.runs());
                 assertThat(signature(incremental)).as("round %d version %d", round, version)
                         .isEqualTo(signature(full));
+                // what the next version builds on: every keyword occurrence, in order, once
+                assertThat(session.known().hits()).as("round %d version %d hits", round, version)
+                        .isEqualTo(fullSession.known().hits());
                 if (!full.matches().isEmpty()) {
                     carriedSomething++;
                 }
