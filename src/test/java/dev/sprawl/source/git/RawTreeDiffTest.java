@@ -72,7 +72,14 @@ class RawTreeDiffTest {
             }
         }
         if (rnd.nextInt(3) == 0) {
-            out.putAll(randomSpec(rnd, depth));
+            // new entries, but never a file and a directory of one name in one tree: git writes no such
+            // tree (fsck calls it a duplicate entry), and the reference is only meaningful for real trees
+            for (Map.Entry<String, Object> e : randomSpec(rnd, depth).entrySet()) {
+                String k = e.getKey();
+                if (!out.containsKey(k.endsWith("/") ? k.substring(0, k.length() - 1) : k + "/")) {
+                    out.put(k, e.getValue());
+                }
+            }
         }
         return out;
     }
@@ -135,7 +142,8 @@ class RawTreeDiffTest {
 
     @RepeatedTest(40)
     void reportsWhatTreeWalkReports() throws Exception {
-        Random rnd = new Random();
+        long seed = new Random().nextLong();
+        Random rnd = new Random(seed);
         try (TestRepo repo = TestRepo.init(dir); ObjectInserter ins = repo.repo().newObjectInserter();
              ObjectReader reader = repo.repo().newObjectReader()) {
             Map<String, Object> one = randomSpec(rnd, 0);
@@ -143,10 +151,10 @@ class RawTreeDiffTest {
             ObjectId t1 = write(ins, one);
             ObjectId t2 = write(ins, two);
             ins.flush();
-            assertThat(raw(reader, t1, t2)).isEqualTo(reference(reader, t1, t2));
-            assertThat(raw(reader, t2, t1)).isEqualTo(reference(reader, t2, t1));
-            assertThat(raw(reader, null, t2)).isEqualTo(reference(reader, null, t2));
-            assertThat(raw(reader, t1, t1)).isEmpty();
+            assertThat(raw(reader, t1, t2)).as("seed %d", seed).isEqualTo(reference(reader, t1, t2));
+            assertThat(raw(reader, t2, t1)).as("seed %d", seed).isEqualTo(reference(reader, t2, t1));
+            assertThat(raw(reader, null, t2)).as("seed %d", seed).isEqualTo(reference(reader, null, t2));
+            assertThat(raw(reader, t1, t1)).as("seed %d", seed).isEmpty();
         }
     }
 
