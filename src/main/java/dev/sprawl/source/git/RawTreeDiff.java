@@ -88,54 +88,57 @@ final class RawTreeDiff {
         }
 
         /**
-         * As {@link #of(byte[])}, taking the entries that {@code like} (a tree this one is probably a
-         * small edit of, such as its parent's) has at the same place: the identical leading bytes hold the
-         * same entries, and so do the identical trailing bytes from an entry boundary that both trees
-         * share. Only the entries in between are parsed.
+         * As {@link #of(byte[])}, taking the entries that {@code like} (a tree this one is probably an
+         * edit of, such as its parent's) has where the bytes agree: from an entry start of both, identical
+         * bytes hold the same entries. Only the entries that differ are parsed; after each, the walk finds
+         * its place in {@code like} again by name (an entry changed, added or removed) and compares on.
          */
-        static Parsed of(byte[] raw, Parsed like) throws CorruptObjectException {
+        static Parsed of(byte[] raw, Parsed similar) throws CorruptObjectException {
+            Parsed like = similar == null ? EMPTY : similar;
             Builder out = new Builder(raw);
             int at = 0;
-            int suffixFrom = Integer.MAX_VALUE;
-            int shift = 0;
-            if (like != null && like.n > 0 && raw.length > 0) {
-                int mm = java.util.Arrays.mismatch(like.raw, raw);
-                if (mm < 0) {
-                    return new Parsed(raw, like.starts, like.n);
-                }
-                int k = like.entryAt(0, mm);
-                out.copy(like, 0, k, 0);
-                at = like.starts[k];
-                shift = raw.length - like.raw.length;
-                suffixFrom = raw.length - commonSuffix(like.raw, raw);
-            }
+            int j = 0; // the entry of like that may start where `at` does
             while (at < raw.length) {
-                if (at >= suffixFrom) {
-                    int h = at - shift;
-                    int e = like.entryAt(0, h);
-                    if (like.starts[e] == h) { // an entry boundary of both: the rest is the same
-                        out.copy(like, e, like.n, shift);
+                if (j < like.n) {
+                    int ls = like.starts[j];
+                    int mm = java.util.Arrays.mismatch(raw, at, raw.length, like.raw, ls, like.raw.length);
+                    if (mm < 0) {
+                        out.copy(like, j, like.n, at - ls); // the rest is byte for byte the same
                         break;
                     }
+                    int e = like.entryAt(j, ls + mm); // entries before it lie wholly in the identical bytes
+                    if (e > j) {
+                        out.copy(like, j, e, at - ls);
+                        at += like.starts[e] - ls;
+                        j = e;
+                        if (at >= raw.length) {
+                            break;
+                        }
+                    }
                 }
-                at = out.parse(at);
+                int next = out.parse(at);
+                if (j < like.n) {
+                    j = like.after(j, raw, out.nameStart(at), next - 1 - Constants.OBJECT_ID_LENGTH);
+                }
+                at = next;
             }
             return out.build();
         }
 
-        /** How many trailing bytes two arrays share, compared a block at a time from the end. */
-        private static int commonSuffix(byte[] a, byte[] b) {
-            int max = Math.min(a.length, b.length);
-            int same = 0;
-            final int block = 64;
-            while (same + block <= max && java.util.Arrays.equals(a, a.length - same - block, a.length - same,
-                    b, b.length - same - block, b.length - same)) {
-                same += block;
+        /**
+         * Where to compare next after an entry named {@code raw[from, to)} that differed: past like's
+         * entries from {@code j} on whose names sort before it, and past the one of the same name. A guess
+         * that only decides how much is parsed, never what.
+         */
+        private int after(int j, byte[] raw, int from, int to) {
+            while (j < n) {
+                int c = java.util.Arrays.compareUnsigned(this.raw, nameStart(j), nameEnd(j), raw, from, to);
+                if (c >= 0) {
+                    return c == 0 ? j + 1 : j;
+                }
+                j++;
             }
-            while (same < max && a[a.length - same - 1] == b[b.length - same - 1]) {
-                same++;
-            }
-            return same;
+            return j;
         }
 
         /** Entry arrays filled in order. */
@@ -189,6 +192,14 @@ final class RawTreeDiff {
                 }
                 n++;
                 return nul + 1 + Constants.OBJECT_ID_LENGTH;
+            }
+
+            /** Where the name of the entry parsed at {@code i} starts. */
+            int nameStart(int i) {
+                while (raw[i] != ' ') {
+                    i++;
+                }
+                return i + 1;
             }
 
             Parsed build() {

@@ -237,6 +237,40 @@ class RawTreeDiffTest {
         assertThat(describe(() -> RawTreeDiff.Parsed.of(raw, like))).isEqualTo(describe(() -> RawTreeDiff.Parsed.of(raw)));
     }
 
+    /** Several edits far apart (a merge against one parent): each is parsed, the entries between are taken. */
+    @RepeatedTest(200)
+    void parsingWithATreeEditedInSeveralPlacesEqualsParsingAlone() throws Exception {
+        Random rnd = new Random();
+        byte[] base = rawTree(rnd, 1 + rnd.nextInt(80));
+        RawTreeDiff.Parsed like = RawTreeDiff.Parsed.of(base);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int e = 0; e < like.n; e++) {
+            byte[] entry = java.util.Arrays.copyOfRange(base, like.starts[e], like.starts[e + 1]);
+            switch (rnd.nextInt(12)) {
+                case 0 -> { } // removed
+                case 1 -> { // its id changed
+                    out.writeBytes(entry);
+                    byte[] b = out.toByteArray();
+                    b[b.length - 1 - rnd.nextInt(20)] ^= 1;
+                    out.reset();
+                    out.writeBytes(b);
+                }
+                case 2 -> { // one added before it
+                    out.writeBytes(rawTree(rnd, 1));
+                    out.writeBytes(entry);
+                }
+                case 3 -> { // its mode changed, or its mode broken
+                    entry[0] = (byte) (rnd.nextInt(20) == 0 ? '9' : entry[0] == '1' ? '4' : '1');
+                    out.writeBytes(entry);
+                }
+                default -> out.writeBytes(entry);
+            }
+        }
+        byte[] raw = rnd.nextInt(10) == 0 ? java.util.Arrays.copyOf(out.toByteArray(), rnd.nextInt(out.size() + 1))
+                : out.toByteArray();
+        assertThat(describe(() -> RawTreeDiff.Parsed.of(raw, like))).isEqualTo(describe(() -> RawTreeDiff.Parsed.of(raw)));
+    }
+
     private static byte[] concat(byte[]... parts) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         for (byte[] p : parts) {
