@@ -258,7 +258,7 @@ record Binding(int valueStart, int valueEnd, int end, String value, String secre
             // a config line's value runs to the line's end and may hold spaces
             return e > j ? withScheme(make(d, j, e, e, false, code), scheme) : null;
         }
-        while (k < len && k - j <= MAX_VALUE && !endsUnquoted(d[k])) {
+        while (k < len && k - j <= MAX_VALUE && !endsUnquoted(d[k]) && !escapedBreak(d, len, k)) {
             k++;
         }
         if (k == j || labelled(d, k - 1, Math.min(len, k + 1))) {
@@ -303,6 +303,14 @@ record Binding(int valueStart, int valueEnd, int end, String value, String secre
             }
         }
         return to;
+    }
+
+    /**
+     * An escaped line break or tab ({@code \n}, {@code \r}, {@code \t}) at {@code k}: inside a string
+     * literal (a JSON snapshot of an env file, {@code "KEY: x\nNEXT: y"}) it ends an unquoted value.
+     */
+    private static boolean escapedBreak(byte[] d, int len, int k) {
+        return d[k] == '\\' && k + 1 < len && (d[k + 1] == 'n' || d[k + 1] == 'r' || d[k + 1] == 't');
     }
 
     private static boolean endsUnquoted(byte b) {

@@ -129,6 +129,14 @@ class GenericMatrixTest {
                 "PASS: gdb.testsuite/string_to_regexp.exp: #1: got expected re")) {
             tests.add(DynamicTest.dynamicTest("log line: " + text, () -> assertThat(only(text)).as(text).isNull()));
         }
+        // an env file inside a JSON string: an escaped line break ends the unquoted value
+        String hex = TestSecrets.hex(32);
+        tests.add(DynamicTest.dynamicTest("escaped line break", () -> {
+            Match m = only("  \"VENDOR_API_KEY: " + hex + "\\nVENDOR_REGION: eu\\n\"");
+            assertThat(m).isNotNull();
+            assertThat(m.secret().reveal()).isEqualTo(hex);
+            assertThat(confidence(m)).isIn(Confidence.MEDIUM, Confidence.HIGH);
+        }));
         tests.add(DynamicTest.dynamicTest("passphrase", () -> {
             String phrase = String.join(" ", "correct", "horse", "battery", "staple");
             Match m = only("  password: " + phrase);
