@@ -92,7 +92,8 @@ public final class MatcherBench {
         return n;
     }
 
-    private static List<byte[]> load(Path dir) throws IOException {
+    /** The text files under {@code dir} (not under .git, up to 20 MB each), read into memory. */
+    public static List<byte[]> load(Path dir) throws IOException {
         List<byte[]> out = new ArrayList<>();
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) s::iterator) {

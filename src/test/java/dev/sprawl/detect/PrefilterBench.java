@@ -1,17 +1,14 @@
 package dev.sprawl.detect;
 
+import dev.sprawl.bench.MatcherBench;
 import dev.sprawl.rules.RuleCatalog;
 import dev.sprawl.rules.RuleSet;
-import dev.sprawl.source.TextSniffer;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The keyword prefilter alone ({@link KeywordMatcher}) with every keyword of the built-in catalogue,
@@ -32,7 +29,7 @@ public final class PrefilterBench {
             System.exit(2);
         }
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        List<byte[]> blobs = load(Path.of(args[0]));
+        List<byte[]> blobs = MatcherBench.load(Path.of(args[0]));
         long total = blobs.stream().mapToLong(b -> b.length).sum();
         RuleSet rules = RuleCatalog.load(RuleCatalog.builtinSources());
         LinkedHashSet<String> keywords = new LinkedHashSet<>();
@@ -55,21 +52,5 @@ public final class PrefilterBench {
             best = Math.max(best, total / 1048576.0 / secs);
         }
         System.out.printf("keyword occurrences: %d; best: %.0f MiB per CPU-second%n", hits, best);
-    }
-
-    private static List<byte[]> load(Path dir) throws IOException {
-        List<byte[]> out = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                if (p.toString().contains("/.git/") || !Files.isRegularFile(p) || Files.size(p) > 20_000_000) {
-                    continue;
-                }
-                byte[] b = Files.readAllBytes(p);
-                if (!TextSniffer.isBinary(b, b.length)) {
-                    out.add(b);
-                }
-            }
-        }
-        return out;
     }
 }
