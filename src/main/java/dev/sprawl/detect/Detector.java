@@ -330,8 +330,9 @@ public final class Detector {
                     for (; f < fresh.length && fresh[f] < moved; f++) {
                         freshHit(ed, fresh, f);
                     }
-                    int start = (int) (end + shift) - klen;
-                    record(k, start + klen);
+                    int movedEnd = (int) (end + shift);
+                    int start = movedEnd - klen;
+                    record(k, movedEnd);
                     if (ed.nearRun(i, (long) start - leadByKeyword[k] - CONTEXT_BYTES,
                             (long) start + widthByKeyword[k] + CONTEXT_BYTES)) {
                         near.add((long) start << 32 | k);

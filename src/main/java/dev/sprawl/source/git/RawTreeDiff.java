@@ -118,7 +118,7 @@ final class RawTreeDiff {
                 }
                 int next = out.parse(at);
                 if (j < like.n) {
-                    j = like.after(j, raw, out.nameStart(at), next - 1 - Constants.OBJECT_ID_LENGTH);
+                    j = like.after(j, raw, nameStartAt(raw, at), next - 1 - Constants.OBJECT_ID_LENGTH);
                 }
                 at = next;
             }
@@ -194,14 +194,6 @@ final class RawTreeDiff {
                 return nul + 1 + Constants.OBJECT_ID_LENGTH;
             }
 
-            /** Where the name of the entry parsed at {@code i} starts. */
-            int nameStart(int i) {
-                while (raw[i] != ' ') {
-                    i++;
-                }
-                return i + 1;
-            }
-
             Parsed build() {
                 starts[n] = raw.length;
                 return new Parsed(raw, starts, n);
@@ -221,7 +213,11 @@ final class RawTreeDiff {
          * checked both), so only where each entry starts is kept.
          */
         int nameStart(int e) {
-            int i = starts[e];
+            return nameStartAt(raw, starts[e]);
+        }
+
+        /** Where the name of the entry starting at {@code i} of {@code raw} starts (its mode checked). */
+        private static int nameStartAt(byte[] raw, int i) {
             while (raw[i] != ' ') {
                 i++;
             }
